@@ -1,0 +1,120 @@
+import path from 'node:path';
+
+/**
+ * Every setting Kontor reads from the environment, read once, validated and frozen.
+ * A bad value stops start-up with a message naming the variable.
+ */
+export interface Config {
+  /** PORT: TCP port to listen on (default 3000). */
+  readonly port: number;
+  /** HOST: interface to bind (default 0.0.0.0, so the LAN reaches it). */
+  readonly host: string;
+  /** KONTOR_DATA_DIR: folder for the SQLite file, uploads and documents (default ./data). */
+  readonly dataDir: string;
+  /** Derived: the SQLite database file inside dataDir. */
+  readonly databaseFile: string;
+  /** KONTOR_SMTP_URL: smtp(s)://user:pass@host:port; mail is off when unset. */
+  readonly smtpUrl: string | null;
+  /** KONTOR_MAIL_FROM: sender address of outgoing mail (default kontor@localhost). */
+  readonly mailFrom: string;
+  /** KONTOR_SCHEDULER_TICK_SECONDS: how often the scheduler looks for due work (default 30). */
+  readonly schedulerTickSeconds: number;
+  /** KONTOR_PUBLIC_URL: the address users reach, used in e-mails and feed links. */
+  readonly publicUrl: string;
+  /** KONTOR_SESSION_HOURS: lifetime of a login session (default 12). */
+  readonly sessionHours: number;
+  /** KONTOR_TRUST_PROXY: true when behind a reverse proxy that sets X-Forwarded-For (default false). */
+  readonly trustProxy: boolean;
+  /** KONTOR_SECURE_COOKIES: mark cookies Secure (default: true when publicUrl is https). */
+  readonly secureCookies: boolean;
+  /** KONTOR_RATE_LIMIT_PER_MINUTE: API requests per client and minute (default 1200). */
+  readonly rateLimitPerMinute: number;
+  /** KONTOR_LOGIN_LIMIT_PER_MINUTE: login attempts per client and minute (default 10). */
+  readonly loginLimitPerMinute: number;
+  /** LOG_LEVEL: pino level (default info). */
+  readonly logLevel: string;
+  /** NODE_ENV === 'production' */
+  readonly production: boolean;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+type Env = Record<string, string | undefined>;
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+function int(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name]?.trim();
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw)) throw new ConfigError(`${name} must be a whole number, got "${raw}"`);
+  const value = Number(raw);
+  if (value < min || value > max) throw new ConfigError(`${name} must be between ${min} and ${max}, got ${value}`);
+  return value;
+}
+
+function bool(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+  throw new ConfigError(`${name} must be true or false, got "${raw}"`);
+}
+
+function url(name: string, raw: string, protocols: string[]): URL {
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new ConfigError(`${name} is not a valid URL: "${redact(raw)}"`);
+  }
+  if (!protocols.includes(parsed.protocol)) {
+    throw new ConfigError(`${name} must start with ${protocols.map((p) => `${p}//`).join(' or ')}`);
+  }
+  return parsed;
+}
+
+function redact(raw: string): string {
+  return raw.replace(/\/\/[^@/]*@/, '//***@');
+}
+
+export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config {
+  const port = int(env, 'PORT', 3000, 0, 65535);
+  const host = env.HOST?.trim() || '0.0.0.0';
+  const dataDir = path.resolve(cwd, env.KONTOR_DATA_DIR?.trim() || 'data');
+
+  const smtpRaw = env.KONTOR_SMTP_URL?.trim() || null;
+  if (smtpRaw) url('KONTOR_SMTP_URL', smtpRaw, ['smtp:', 'smtps:']);
+
+  const publicUrlRaw = env.KONTOR_PUBLIC_URL?.trim() || `http://localhost:${port}`;
+  const publicUrl = url('KONTOR_PUBLIC_URL', publicUrlRaw, ['http:', 'https:']).toString().replace(/\/$/, '');
+
+  const mailFrom = env.KONTOR_MAIL_FROM?.trim() || 'kontor@localhost';
+  if (!/^[^\s@<>]+@[^\s@<>]+$/.test(mailFrom) && !/^.+<[^\s@<>]+@[^\s@<>]+>$/.test(mailFrom)) {
+    throw new ConfigError(`KONTOR_MAIL_FROM must be an e-mail address, got "${mailFrom}"`);
+  }
+
+  const logLevel = env.LOG_LEVEL?.trim() || 'info';
+  if (!LOG_LEVELS.includes(logLevel)) {
+    throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
+  }
+
+  return Object.freeze({
+    port,
+    host,
+    dataDir,
+    databaseFile: path.join(dataDir, 'kontor.db'),
+    smtpUrl: smtpRaw,
+    mailFrom,
+    schedulerTickSeconds: int(env, 'KONTOR_SCHEDULER_TICK_SECONDS', 30, 1, 3600),
+    publicUrl,
+    sessionHours: int(env, 'KONTOR_SESSION_HOURS', 12, 1, 24 * 30),
+    trustProxy: bool(env, 'KONTOR_TRUST_PROXY', false),
+    secureCookies: bool(env, 'KONTOR_SECURE_COOKIES', publicUrl.startsWith('https:')),
+    rateLimitPerMinute: int(env, 'KONTOR_RATE_LIMIT_PER_MINUTE', 1200, 10, 1_000_000),
+    loginLimitPerMinute: int(env, 'KONTOR_LOGIN_LIMIT_PER_MINUTE', 10, 1, 10_000),
+    logLevel,
+    production: env.NODE_ENV === 'production',
+  });
+}

@@ -1,0 +1,34 @@
+import { type Expression, type SqlBool, sql } from 'kysely';
+import type { Actor } from './actor.ts';
+
+/**
+ * Record visibility, the one rule every repository applies (API.md, "Auth and users"):
+ * admin — everything; head — records owned by anyone in a team they head (or their own team), plus their own;
+ * manager and specialist — their own.
+ * Repositories call `visibleOwner(actor, 'contacts.ownerId')` inside `where`, so no list, read,
+ * report, search or export can leave it out.
+ */
+export function visibleOwner(actor: Actor, ownerColumn: string): Expression<SqlBool> {
+  const owner = sql.ref(ownerColumn);
+  if (actor.role === 'admin') return sql<SqlBool>`1 = 1`;
+  if (actor.role === 'head') {
+    const teams = teamsOf(actor);
+    if (teams.length === 0) return sql<SqlBool>`${owner} = ${actor.userId}`;
+    return sql<SqlBool>`(${owner} = ${actor.userId} OR ${owner} IN (SELECT id FROM users WHERE team_id IN (${sql.join(teams)})))`;
+  }
+  return sql<SqlBool>`${owner} = ${actor.userId}`;
+}
+
+/** Teams whose records a head sees: those they head and their own. */
+export function teamsOf(actor: Actor): string[] {
+  const teams = new Set(actor.headOfTeamIds);
+  if (actor.role === 'head' && actor.teamId) teams.add(actor.teamId);
+  return [...teams];
+}
+
+/** Whether the actor may see a record owned by `ownerId` whose owner is in `ownerTeamId` (for checks on one loaded row). */
+export function canSeeOwned(actor: Actor, ownerId: string | null, ownerTeamId: string | null): boolean {
+  if (actor.role === 'admin') return true;
+  if (ownerId === actor.userId) return true;
+  return actor.role === 'head' && ownerTeamId !== null && teamsOf(actor).includes(ownerTeamId);
+}
