@@ -18,13 +18,18 @@ import { registerErrorHandler } from './http/error-handler.ts';
 import { ProblemSchema } from './http/schemas.ts';
 import { registerSpa } from './http/spa.ts';
 import type { App, RouteDeps } from './http/types.ts';
+import { activitiesRoutes } from './modules/activities/activities.routes.ts';
 import { apiKeysRoutes } from './modules/api-keys/api-keys.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
+import { companiesRoutes } from './modules/companies/companies.routes.ts';
+import { contactsRoutes } from './modules/contacts/contacts.routes.ts';
+import { customFieldsRoutes } from './modules/custom-fields/custom-fields.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { getSetting, putSetting } from './modules/settings/settings.repository.ts';
 import { settingsRoutes } from './modules/settings/settings.routes.ts';
 import { setupRoutes } from './modules/setup/setup.routes.ts';
 import { teamsRoutes } from './modules/teams/teams.routes.ts';
+import { timelineRoutes } from './modules/timeline/timeline.routes.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
 
 export interface AppDeps {
@@ -44,6 +49,11 @@ const MODULES: ((app: App, deps: RouteDeps) => void)[] = [
   teamsRoutes,
   apiKeysRoutes,
   settingsRoutes,
+  customFieldsRoutes,
+  companiesRoutes,
+  contactsRoutes,
+  activitiesRoutes,
+  timelineRoutes,
 ];
 
 async function signingSecret(ctx: Ctx): Promise<string> {

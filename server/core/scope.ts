@@ -32,3 +32,23 @@ export function canSeeOwned(actor: Actor, ownerId: string | null, ownerTeamId: s
   if (ownerId === actor.userId) return true;
   return actor.role === 'head' && ownerTeamId !== null && teamsOf(actor).includes(ownerTeamId);
 }
+
+export type RecordKind = 'contact' | 'company';
+
+const RECORD_TABLES: Record<RecordKind, string> = { contact: 'contacts', company: 'companies' };
+
+/**
+ * Whether the actor may see a customer record (the row of `kind` under its table name):
+ * by ownership (visibleOwner). Every repository of contacts, companies and what hangs off them
+ * goes through here.
+ */
+export function canSeeRecord(actor: Actor, kind: RecordKind): Expression<SqlBool> {
+  return visibleOwner(actor, `${RECORD_TABLES[kind]}.ownerId`);
+}
+
+/** `column IN (ids of records of kind the actor may see)`, for rows that hang off records. */
+export function inVisibleRecords(actor: Actor, kind: RecordKind, column: string): Expression<SqlBool> {
+  if (actor.role === 'admin') return sql<SqlBool>`${sql.ref(column)} IS NOT NULL`;
+  const table = RECORD_TABLES[kind];
+  return sql<SqlBool>`${sql.ref(column)} IN (SELECT ${sql.ref(`${table}.id`)} FROM ${sql.table(table)} WHERE ${canSeeRecord(actor, kind)})`;
+}

@@ -57,12 +57,113 @@ export interface SettingsTable extends Stamped {
   value: string;
 }
 
+interface AddressColumns {
+  street: string | null;
+  zip: string | null;
+  city: string | null;
+  country: string | null;
+}
+
+export interface CompaniesTable extends Stamped, AddressColumns {
+  id: string;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  phoneNormalized: string | null;
+  website: string | null;
+  ownerId: string | null;
+  /** JSON array of strings */
+  tags: string;
+  /** JSON object, validated against custom_fields definitions */
+  customFields: string;
+  externalId: string | null;
+}
+
+export interface ContactsTable extends Stamped, AddressColumns {
+  id: string;
+  firstName: string;
+  lastName: string;
+  email: string | null;
+  phone: string | null;
+  phoneNormalized: string | null;
+  companyId: string | null;
+  ownerId: string | null;
+  source: string | null;
+  tags: string;
+  customFields: string;
+  externalId: string | null;
+  lastActivityAt: string | null;
+}
+
+export type CustomFieldEntity = 'contact' | 'company' | 'deal';
+export type CustomFieldType = 'text' | 'number' | 'money' | 'date' | 'datetime' | 'boolean' | 'select' | 'multiselect';
+
+export interface CustomFieldsTable extends Stamped {
+  id: string;
+  entity: CustomFieldEntity;
+  key: string;
+  label: string;
+  type: CustomFieldType;
+  /** JSON array of option strings (select, multiselect) */
+  options: string;
+  required: number;
+  position: number;
+}
+
+export type ActivityType = 'note' | 'call' | 'email' | 'meeting';
+
+export interface ActivitiesTable extends Stamped {
+  id: string;
+  type: ActivityType;
+  contactId: string | null;
+  companyId: string | null;
+  dealId: string | null;
+  userId: string | null;
+  body: string;
+  occurredAt: string;
+  direction: 'inbound' | 'outbound' | null;
+  durationSec: number | null;
+}
+
+export interface RecordChangesTable {
+  id: string;
+  entityType: string;
+  entityId: string;
+  userId: string | null;
+  action: string;
+  /** JSON array of {field, from, to} */
+  changes: string;
+  at: string;
+}
+
+export interface SavedViewsTable extends Stamped {
+  id: string;
+  userId: string;
+  entity: string;
+  name: string;
+  /** JSON object of list query parameters */
+  query: string;
+}
+
+export interface SearchDocsTable {
+  id: number;
+  kind: string;
+  refId: string;
+}
+
 export interface DB {
   teams: TeamsTable;
   users: UsersTable;
   sessions: SessionsTable;
   apiKeys: ApiKeysTable;
   settings: SettingsTable;
+  companies: CompaniesTable;
+  contacts: ContactsTable;
+  customFields: CustomFieldsTable;
+  activities: ActivitiesTable;
+  recordChanges: RecordChangesTable;
+  savedViews: SavedViewsTable;
+  searchDocs: SearchDocsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -71,3 +172,7 @@ export type UserUpdate = Updateable<UsersTable>;
 export type TeamRow = Selectable<TeamsTable>;
 export type ApiKeyRow = Selectable<ApiKeysTable>;
 export type SessionRow = Selectable<SessionsTable>;
+export type CompanyRow = Selectable<CompaniesTable>;
+export type ContactRow = Selectable<ContactsTable>;
+export type CustomFieldRow = Selectable<CustomFieldsTable>;
+export type ActivityRow = Selectable<ActivitiesTable>;

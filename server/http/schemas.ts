@@ -1,4 +1,4 @@
-import { type TSchema, Type } from 'typebox';
+import { type Static, type TSchema, Type } from 'typebox';
 
 export const Id = Type.String({
   minLength: 1,
@@ -73,3 +73,31 @@ export function ListOf<T extends TSchema>(item: T) {
 }
 
 export const NoContent = Type.Null({ description: 'No content' });
+
+const NullableText = (max: number) => Type.Union([Type.String({ maxLength: max }), Type.Null()]);
+
+/** A postal address; country is an ISO 3166 alpha-2 code such as DE. */
+export const AddressSchema = Type.Object(
+  { street: NullableText(200), zip: NullableText(20), city: NullableText(120), country: NullableText(2) },
+  { additionalProperties: false, examples: [{ street: 'Hauptstraße 12', zip: '80331', city: 'München', country: 'DE' }] },
+);
+export const AddressInputSchema = Type.Partial(AddressSchema, { additionalProperties: false });
+
+export const TagsSchema = Type.Array(Type.String({ minLength: 1, maxLength: 50 }), {
+  maxItems: 50,
+  examples: [['VIP', 'Stammkunde']],
+});
+
+export const OptionalText = (max: number) => Type.Optional(Type.Union([Type.String({ maxLength: max }), Type.Null()]));
+
+/** A likely duplicate of a record, with why it is one. */
+export const DuplicateSchema = Type.Object(
+  {
+    id: Id,
+    title: Type.String(),
+    subtitle: Type.Union([Type.String(), Type.Null()]),
+    reasons: Type.Array(Type.Union([Type.Literal('email'), Type.Literal('phone'), Type.Literal('name')])),
+  },
+  { examples: [{ id: '01jdq3m6e2x7k9v4b8c1n5t0zz', title: 'Anna Schmidt', subtitle: 'anna@example.de', reasons: ['email'] }] },
+);
+export type Duplicate = Static<typeof DuplicateSchema>;

@@ -3,14 +3,14 @@ import { Timestamp } from '../../http/schemas.ts';
 
 const Text = (max: number) => Type.String({ maxLength: max });
 
-export const AddressSchema = Type.Object(
+export const OwnAddressSchema = Type.Object(
   { street: Text(200), zip: Text(20), city: Text(120), country: Text(2) },
   { additionalProperties: false, description: 'country is an ISO 3166 alpha-2 code, e.g. DE' },
 );
 
 const CompanyFields = {
   legalName: Text(200),
-  address: AddressSchema,
+  address: OwnAddressSchema,
   vatId: Text(40),
   taxNumber: Text(40),
   iban: Text(42),

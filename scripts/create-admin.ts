@@ -1,0 +1,47 @@
+// npm run create-admin -- --email a@b.de --name "Max Müller" [--password …]  (asks for the password when not given)
+import { createInterface } from 'node:readline/promises';
+import { isoNow } from '../server/core/clock.ts';
+import { newId } from '../server/core/ids.ts';
+import { hashPassword, PASSWORD_MIN } from '../server/modules/auth/passwords.ts';
+import { findUserByEmail, insertUser, updateUser } from '../server/modules/users/users.repository.ts';
+import { fail, flags, openInstance } from './cli.ts';
+
+const opts = flags(process.argv.slice(2));
+const email = typeof opts.email === 'string' ? opts.email.trim().toLowerCase() : fail('--email is required');
+if (!/^[^\s@]+@[^\s@]+$/.test(email)) fail('--email is not an e-mail address');
+let password = typeof opts.password === 'string' ? opts.password : process.env.KONTOR_ADMIN_PASSWORD;
+if (!password) {
+  const rl = createInterface({ input: process.stdin, output: process.stdout });
+  password = await rl.question('Password: ');
+  rl.close();
+}
+if (password.length < PASSWORD_MIN) fail(`the password needs at least ${PASSWORD_MIN} characters`);
+
+const { ctx, database } = await openInstance();
+try {
+  const now = isoNow(ctx.clock);
+  const passwordHash = await hashPassword(password);
+  const existing = await findUserByEmail(ctx.db, email);
+  if (existing) {
+    await updateUser(ctx.db, existing.id, { role: 'admin', active: 1, passwordHash, passwordChangedAt: now }, now);
+    console.log(`${email} is now an active administrator with the new password.`);
+  } else {
+    await insertUser(ctx.db, {
+      id: newId(),
+      email,
+      name: typeof opts.name === 'string' ? opts.name : email,
+      passwordHash,
+      role: 'admin',
+      teamId: null,
+      active: 1,
+      locale: 'de',
+      lastLoginAt: null,
+      passwordChangedAt: now,
+      createdAt: now,
+      updatedAt: now,
+    });
+    console.log(`Administrator ${email} created.`);
+  }
+} finally {
+  await database.close();
+}

@@ -1,0 +1,26 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { DB } from '../db/schema.ts';
+import { AppError, forbidden } from '../http/errors.ts';
+import type { Actor } from './actor.ts';
+import { teamsOf } from './scope.ts';
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+/**
+ * Who may own what: an admin assigns records to any active user, a head to themselves or their
+ * team's members, everyone else only to themselves. Checked before any write.
+ */
+export async function assertCanAssignOwner(db: Db, actor: Actor, ownerId: string, path = 'ownerId'): Promise<void> {
+  const owner = await db.selectFrom('users').select(['id', 'teamId', 'active']).where('id', '=', ownerId).executeTakeFirst();
+  if (owner?.active !== 1) {
+    throw new AppError('unprocessable', 'The owner must be an active user', [{ path, message: 'unknown or inactive user' }]);
+  }
+  if (actor.role === 'admin' || owner.id === actor.userId) return;
+  if (actor.role === 'head' && owner.teamId && teamsOf(actor).includes(owner.teamId)) return;
+  throw forbidden('You cannot give records to this user');
+}
+
+/** Deleting and reassigning stay with the owner's side (owner, their head, admin), never with a task hand-off. */
+export function assertMayDelete(actor: Actor): void {
+  if (actor.role === 'specialist') throw forbidden('Field staff cannot delete records');
+}

@@ -1,0 +1,94 @@
+import { type Kysely, sql, type Transaction } from 'kysely';
+import type { Actor } from '../../core/actor.ts';
+import { canSeeRecord } from '../../core/scope.ts';
+import type { CompanyRow, CustomFieldRow, DB } from '../../db/schema.ts';
+import { applyKeyset, type ListParams, pageOf } from '../../http/list.ts';
+import { applyRecordFilters, type RecordListSpec } from '../../http/record-query.ts';
+import { matchesSearch } from '../search/fts.ts';
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+export const COMPANY_LIST: RecordListSpec = {
+  table: 'companies',
+  entity: 'company',
+  sortable: {
+    name: { expr: sql`lower(companies.name)` },
+    city: { expr: 'companies.city' },
+    createdAt: { expr: 'companies.createdAt' },
+    updatedAt: { expr: 'companies.updatedAt' },
+  },
+  filters: {
+    ownerId: { expr: 'companies.ownerId', kind: 'nullable' },
+    tag: { expr: 'companies.tags', kind: 'tag' },
+    city: { expr: 'companies.city' },
+    country: { expr: 'companies.country' },
+    externalId: { expr: 'companies.externalId' },
+  },
+};
+
+/** Companies the actor may see; the base of every read. */
+export function visibleCompanies(db: Db, actor: Actor) {
+  return db.selectFrom('companies').where(canSeeRecord(actor, 'company'));
+}
+
+export function companyListQuery(db: Db, actor: Actor, defs: CustomFieldRow[], query: Record<string, unknown>) {
+  let q = applyRecordFilters(visibleCompanies(db, actor).selectAll('companies'), COMPANY_LIST, defs, query);
+  if (typeof query.q === 'string' && query.q.trim()) q = q.where(matchesSearch('company', 'companies.id', query.q));
+  return q;
+}
+
+export async function listCompanies(
+  db: Db,
+  actor: Actor,
+  defs: CustomFieldRow[],
+  query: Record<string, unknown>,
+  params: ListParams,
+  sortable: RecordListSpec['sortable'],
+) {
+  const rows = await applyKeyset(companyListQuery(db, actor, defs, query), params, sortable, 'companies.id').execute();
+  return pageOf(rows, params);
+}
+
+export function findVisibleCompany(db: Db, actor: Actor, id: string): Promise<CompanyRow | undefined> {
+  return visibleCompanies(db, actor).selectAll('companies').where('companies.id', '=', id).executeTakeFirst();
+}
+
+export function findCompany(db: Db, id: string): Promise<CompanyRow | undefined> {
+  return db.selectFrom('companies').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function insertCompany(db: Db, row: CompanyRow): Promise<void> {
+  await db.insertInto('companies').values(row).execute();
+}
+
+export async function updateCompany(db: Db, id: string, changes: Partial<CompanyRow>, now: string, expected?: number) {
+  let q = db
+    .updateTable('companies')
+    .set({ ...changes, updatedAt: now, version: sql`version + 1` as unknown as number })
+    .where('id', '=', id);
+  if (expected !== undefined) q = q.where('version', '=', expected);
+  return q.returningAll().executeTakeFirst();
+}
+
+export async function deleteCompany(db: Db, id: string): Promise<void> {
+  await db.deleteFrom('companies').where('id', '=', id).execute();
+}
+
+/** Companies that look like the same firm: same e-mail, same phone, or the same name. */
+export function findCompanyDuplicates(
+  db: Db,
+  actor: Actor,
+  probe: { id?: string; name: string; email: string | null; phoneNormalized: string | null },
+) {
+  return visibleCompanies(db, actor)
+    .selectAll('companies')
+    .where((eb) => {
+      const ors = [eb(sql`lower(companies.name)`, '=', probe.name.trim().toLowerCase())];
+      if (probe.email) ors.push(eb(sql`lower(companies.email)`, '=', probe.email.toLowerCase()));
+      if (probe.phoneNormalized) ors.push(eb('companies.phoneNormalized', '=', probe.phoneNormalized));
+      return eb.or(ors);
+    })
+    .$if(!!probe.id, (q) => q.where('companies.id', '!=', probe.id as string))
+    .limit(20)
+    .execute();
+}

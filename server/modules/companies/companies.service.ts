@@ -1,0 +1,215 @@
+import { assertCanAssignOwner, assertMayDelete } from '../../core/access.ts';
+import type { Actor } from '../../core/actor.ts';
+import { isoNow } from '../../core/clock.ts';
+import type { Ctx } from '../../core/context.ts';
+import { newId } from '../../core/ids.ts';
+import { repointReferences } from '../../core/merge.ts';
+import { normalizePhone } from '../../core/phone.ts';
+import { addressColumns, addressOf, cleanTags, optionalText, parseCustom, parseTags } from '../../core/record-fields.ts';
+import type { CompanyRow } from '../../db/schema.ts';
+import { AppError, notFound } from '../../http/errors.ts';
+import { versionMismatch } from '../../http/if-match.ts';
+import { type ListParams, parseListParams } from '../../http/list.ts';
+import { sortFieldsFor } from '../../http/record-query.ts';
+import type { Duplicate } from '../../http/schemas.ts';
+import { listDefinitions } from '../custom-fields/custom-fields.repository.ts';
+import { validateCustomValues } from '../custom-fields/custom-fields.values.ts';
+import { diffRecords, recordChange } from '../timeline/changes.repository.ts';
+import * as repo from './companies.repository.ts';
+import type { Company, CreateCompany, UpdateCompany } from './companies.schemas.ts';
+
+export function presentCompany(row: CompanyRow & { lastActivityAt?: string | null }): Company {
+  return {
+    id: row.id,
+    name: row.name,
+    email: row.email,
+    phone: row.phone,
+    website: row.website,
+    address: addressOf(row),
+    ownerId: row.ownerId,
+    tags: parseTags(row.tags),
+    customFields: parseCustom(row.customFields),
+    externalId: row.externalId,
+    lastActivityAt: row.lastActivityAt ?? null,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    version: row.version,
+  };
+}
+
+const TRACKED = ['name', 'email', 'phone', 'website', 'address', 'ownerId', 'tags', 'customFields', 'externalId'];
+
+export async function listCompanies(
+  ctx: Ctx,
+  actor: Actor,
+  query: Record<string, unknown> & { limit?: number; cursor?: string; sort?: string },
+) {
+  const defs = await listDefinitions(ctx.db, 'company');
+  const sortable = sortFieldsFor(repo.COMPANY_LIST, defs);
+  const params: ListParams = parseListParams(query, sortable, 'name');
+  const page = await repo.listCompanies(ctx.db, actor, defs, query, params, sortable);
+  return { data: page.rows.map(presentCompany), nextCursor: page.nextCursor };
+}
+
+/** A company the actor may see; anything else is a 404. */
+export async function getVisibleCompany(ctx: Ctx, actor: Actor, id: string): Promise<CompanyRow> {
+  const row = await repo.findVisibleCompany(ctx.db, actor, id);
+  if (!row) throw notFound('Company');
+  return row;
+}
+
+function emailOf(value: string | null | undefined): string | null | undefined {
+  const v = optionalText(value);
+  return v === undefined || v === null ? v : v.toLowerCase();
+}
+
+export async function createCompany(ctx: Ctx, actor: Actor, input: CreateCompany): Promise<Company> {
+  const ownerId = input.ownerId ?? actor.userId;
+  await assertCanAssignOwner(ctx.db, actor, ownerId);
+  const customFields = validateCustomValues(await listDefinitions(ctx.db, 'company'), input.customFields);
+  const now = isoNow(ctx.clock);
+  const phone = optionalText(input.phone) ?? null;
+  const row: CompanyRow = {
+    id: newId(),
+    name: input.name.trim(),
+    email: emailOf(input.email) ?? null,
+    phone,
+    phoneNormalized: normalizePhone(phone),
+    website: optionalText(input.website) ?? null,
+    street: null,
+    zip: null,
+    city: null,
+    country: null,
+    ...addressColumns(input.address),
+    ownerId,
+    tags: JSON.stringify(cleanTags(input.tags ?? [])),
+    customFields: JSON.stringify(customFields),
+    externalId: optionalText(input.externalId) ?? null,
+    createdAt: now,
+    updatedAt: now,
+    version: 1,
+  };
+  await ctx.db.transaction().execute(async (trx) => {
+    await assertExternalIdFree(trx, row.externalId);
+    await repo.insertCompany(trx, row);
+    await recordChange(trx, { entityType: 'company', entityId: row.id, userId: actor.userId, action: 'created', at: now });
+  });
+  return presentCompany(row);
+}
+
+async function assertExternalIdFree(db: Parameters<typeof repo.findCompany>[0], externalId: string | null, exceptId?: string) {
+  if (!externalId) return;
+  const other = await db.selectFrom('companies').select('id').where('externalId', '=', externalId).executeTakeFirst();
+  if (other && other.id !== exceptId) {
+    throw new AppError('conflict', 'Another company has this external id', [{ path: 'externalId', message: 'already in use' }]);
+  }
+}
+
+export async function updateCompany(
+  ctx: Ctx,
+  actor: Actor,
+  id: string,
+  input: UpdateCompany,
+  expected?: number,
+): Promise<Company> {
+  const current = await getVisibleCompany(ctx, actor, id);
+  if (input.ownerId !== undefined && input.ownerId !== current.ownerId) await assertCanAssignOwner(ctx.db, actor, input.ownerId);
+  const changes: Partial<CompanyRow> = { ...addressColumns(input.address) };
+  if (input.name !== undefined) changes.name = input.name.trim();
+  if (input.email !== undefined) changes.email = emailOf(input.email) ?? null;
+  if (input.phone !== undefined) {
+    changes.phone = optionalText(input.phone) ?? null;
+    changes.phoneNormalized = normalizePhone(changes.phone);
+  }
+  if (input.website !== undefined) changes.website = optionalText(input.website) ?? null;
+  if (input.ownerId !== undefined) changes.ownerId = input.ownerId;
+  if (input.tags !== undefined) changes.tags = JSON.stringify(cleanTags(input.tags));
+  if (input.externalId !== undefined) changes.externalId = optionalText(input.externalId) ?? null;
+  if (input.customFields !== undefined) {
+    const defs = await listDefinitions(ctx.db, 'company');
+    changes.customFields = JSON.stringify(validateCustomValues(defs, input.customFields, parseCustom(current.customFields)));
+  }
+  const now = isoNow(ctx.clock);
+  const updated = await ctx.db.transaction().execute(async (trx) => {
+    if (changes.externalId) await assertExternalIdFree(trx, changes.externalId, id);
+    const row = await repo.updateCompany(trx, id, changes, now, expected);
+    if (!row) throw versionMismatch(current.version);
+    const diff = diffRecords(presentCompany(current), presentCompany(row), TRACKED);
+    if (diff.length > 0) {
+      const action = diff.length === 1 && diff[0]?.field === 'ownerId' ? 'owner_changed' : 'updated';
+      await recordChange(trx, { entityType: 'company', entityId: id, userId: actor.userId, action, changes: diff, at: now });
+    }
+    return row;
+  });
+  return presentCompany(updated);
+}
+
+/** Deletes a company; its contacts stay (without company), its activities go with it. */
+export async function deleteCompany(ctx: Ctx, actor: Actor, id: string): Promise<void> {
+  assertMayDelete(actor);
+  await getVisibleCompany(ctx, actor, id);
+  await repo.deleteCompany(ctx.db, id);
+}
+
+/** Likely duplicates of a company: same e-mail, same phone, or the same name. */
+export async function findCompanyDuplicates(ctx: Ctx, actor: Actor, id: string): Promise<Duplicate[]> {
+  const company = await getVisibleCompany(ctx, actor, id);
+  const candidates = await repo.findCompanyDuplicates(ctx.db, actor, company);
+  return candidates.map((c) => {
+    const reasons: Duplicate['reasons'] = [];
+    if (company.email && c.email?.toLowerCase() === company.email.toLowerCase()) reasons.push('email');
+    if (company.phoneNormalized && c.phoneNormalized === company.phoneNormalized) reasons.push('phone');
+    if (c.name.trim().toLowerCase() === company.name.trim().toLowerCase()) reasons.push('name');
+    return { id: c.id, title: c.name, subtitle: c.city ?? c.email ?? null, reasons };
+  });
+}
+
+/** Merges `otherId` into `id`: contacts, deals, activities and the history move over; empty fields are filled. */
+export async function mergeCompanies(ctx: Ctx, actor: Actor, id: string, otherId: string): Promise<Company> {
+  if (id === otherId)
+    throw new AppError('unprocessable', 'A company cannot be merged with itself', [{ path: 'otherId', message: 'same company' }]);
+  assertMayDelete(actor);
+  const keep = await getVisibleCompany(ctx, actor, id);
+  const other = await repo.findVisibleCompany(ctx.db, actor, otherId);
+  if (!other) throw new AppError('not_found', 'The other company was not found', [{ path: 'otherId', message: 'not found' }]);
+  const now = isoNow(ctx.clock);
+  const fill = <K extends keyof CompanyRow>(k: K) => (keep[k] === null || keep[k] === '' ? other[k] : keep[k]);
+  const changes: Partial<CompanyRow> = {
+    email: fill('email'),
+    phone: fill('phone'),
+    phoneNormalized: keep.phone ? keep.phoneNormalized : other.phoneNormalized,
+    website: fill('website'),
+    street: fill('street'),
+    zip: fill('zip'),
+    city: fill('city'),
+    country: fill('country'),
+    externalId: fill('externalId'),
+    tags: JSON.stringify(cleanTags([...parseTags(keep.tags), ...parseTags(other.tags)])),
+    customFields: JSON.stringify({ ...parseCustom(other.customFields), ...parseCustom(keep.customFields) }),
+  };
+  const merged = await ctx.db.transaction().execute(async (trx) => {
+    await repo.updateCompany(trx, otherId, { externalId: null }, now);
+    const moved = await repointReferences(trx, 'company_id', otherId, id);
+    await trx
+      .updateTable('recordChanges')
+      .set({ entityId: id })
+      .where('entityType', '=', 'company')
+      .where('entityId', '=', otherId)
+      .execute();
+    const row = await repo.updateCompany(trx, id, changes, now);
+    await repo.deleteCompany(trx, otherId);
+    await recordChange(trx, {
+      entityType: 'company',
+      entityId: id,
+      userId: actor.userId,
+      action: 'merged',
+      changes: [
+        { field: 'mergedFrom', from: otherId, to: other.name },
+        ...moved.map((t) => ({ field: t, from: otherId, to: id })),
+      ],
+      at: now,
+    });
+    return row as CompanyRow;
+  });
+  return presentCompany(merged);
+}

@@ -1,0 +1,26 @@
+import { actorOf } from '../../http/auth.ts';
+import { IdParams, ListOf, problemResponses } from '../../http/schemas.ts';
+import type { App, RouteDeps } from '../../http/types.ts';
+import { TimelineItemSchema, TimelineQuery } from './timeline.schemas.ts';
+import { type TimelineEntity, timeline } from './timeline.service.ts';
+
+const PATHS: Record<TimelineEntity, string> = { contact: 'contacts', company: 'companies' };
+
+export function timelineRoutes(app: App, { ctx }: RouteDeps): void {
+  for (const [entity, path] of Object.entries(PATHS) as [TimelineEntity, string][]) {
+    app.get(
+      `/api/v1/${path}/:id/timeline`,
+      {
+        schema: {
+          tags: ['Timeline'],
+          summary: `Everything that happened to a ${entity}, newest first`,
+          params: IdParams,
+          querystring: TimelineQuery,
+          response: { 200: ListOf(TimelineItemSchema), ...problemResponses },
+        },
+      },
+      async (request) =>
+        timeline(ctx, actorOf(request), entity, request.params.id, request.query.limit ?? 50, request.query.cursor),
+    );
+  }
+}
