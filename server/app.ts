@@ -25,6 +25,9 @@ import { companiesRoutes } from './modules/companies/companies.routes.ts';
 import { contactsRoutes } from './modules/contacts/contacts.routes.ts';
 import { customFieldsRoutes } from './modules/custom-fields/custom-fields.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
+import { ownershipRoutes } from './modules/ownership/ownership.routes.ts';
+import { savedViewsRoutes } from './modules/saved-views/saved-views.routes.ts';
+import { searchRoutes } from './modules/search/search.routes.ts';
 import { getSetting, putSetting } from './modules/settings/settings.repository.ts';
 import { settingsRoutes } from './modules/settings/settings.routes.ts';
 import { setupRoutes } from './modules/setup/setup.routes.ts';
@@ -54,6 +57,9 @@ const MODULES: ((app: App, deps: RouteDeps) => void)[] = [
   contactsRoutes,
   activitiesRoutes,
   timelineRoutes,
+  searchRoutes,
+  savedViewsRoutes,
+  ownershipRoutes,
 ];
 
 async function signingSecret(ctx: Ctx): Promise<string> {
