@@ -1,0 +1,54 @@
+import { type Icon, IconBuilding, IconHome, IconKey, IconUsers, IconUsersGroup } from '@tabler/icons-react';
+import type { ParseKeys } from 'i18next';
+import type { Role } from '../../api/types.ts';
+
+/**
+ * The app's navigation in one list. A module adds its entry here (Kontakte, Firmen, Deals …);
+ * sections are drawn in the order below, entries in the order of this array.
+ */
+export type NavSectionId = 'main' | 'admin';
+
+export interface NavSection {
+  id: NavSectionId;
+  /** Heading above the section's entries; the main section has none. */
+  label?: ParseKeys;
+}
+
+export const NAV_SECTIONS: readonly NavSection[] = [{ id: 'main' }, { id: 'admin', label: 'nav.sections.admin' }];
+
+export interface NavItem {
+  key: string;
+  label: ParseKeys;
+  to: string;
+  icon: Icon;
+  /** Roles that see the entry; every role when left out. */
+  roles?: readonly Role[];
+  /** The section, fixed or depending on the viewer's role. */
+  section: NavSectionId | ((role: Role) => NavSectionId);
+  /** Active only on the exact path (for the home entry). */
+  end?: boolean;
+}
+
+export const NAVIGATION: readonly NavItem[] = [
+  { key: 'home', label: 'nav.home', to: '/', icon: IconHome, section: 'main', end: true },
+  { key: 'users', label: 'nav.users', to: '/admin/users', icon: IconUsers, section: 'admin', roles: ['admin'] },
+  { key: 'teams', label: 'nav.teams', to: '/admin/teams', icon: IconUsersGroup, section: 'admin', roles: ['admin'] },
+  // Every role may create API keys up to its own role; only for admins it sits under Administration.
+  {
+    key: 'apiKeys',
+    label: 'nav.apiKeys',
+    to: '/api-keys',
+    icon: IconKey,
+    section: (role) => (role === 'admin' ? 'admin' : 'main'),
+  },
+  { key: 'company', label: 'nav.company', to: '/admin/company', icon: IconBuilding, section: 'admin', roles: ['admin'] },
+];
+
+/** The sections with their entries that a role sees; empty sections are left out. */
+export function navigationFor(role: Role): { section: NavSection; items: NavItem[] }[] {
+  const visible = NAVIGATION.filter((item) => !item.roles || item.roles.includes(role));
+  return NAV_SECTIONS.map((section) => ({
+    section,
+    items: visible.filter((item) => (typeof item.section === 'function' ? item.section(role) : item.section) === section.id),
+  })).filter((group) => group.items.length > 0);
+}

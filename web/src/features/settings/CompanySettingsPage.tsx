@@ -1,0 +1,23 @@
+import { useTranslation } from 'react-i18next';
+import { useCompanySettings } from '../../api/settings.ts';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { LoadingState } from '../../components/LoadingState.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { CompanySettingsForm } from './CompanySettingsForm.tsx';
+
+export function CompanySettingsPage() {
+  const { t } = useTranslation();
+  const settings = useCompanySettings();
+  return (
+    <>
+      <PageHeader title={t('company.title')} description={t('company.description')} />
+      {settings.isPending ? (
+        <LoadingState />
+      ) : settings.isError ? (
+        <ErrorAlert error={settings.error} onRetry={() => void settings.refetch()} />
+      ) : (
+        <CompanySettingsForm key={settings.data.version} settings={settings.data} onReload={() => void settings.refetch()} />
+      )}
+    </>
+  );
+}
