@@ -2,6 +2,7 @@ import pino from 'pino';
 import { ConfigError, loadConfig } from '../server/config.ts';
 import { systemClock } from '../server/core/clock.ts';
 import type { Ctx } from '../server/core/context.ts';
+import { EventBus } from '../server/core/events.ts';
 import { type Database, openDatabase } from '../server/db/connection.ts';
 import { migrateUp } from '../server/db/migrator.ts';
 
@@ -17,7 +18,7 @@ export async function openInstance(): Promise<{ ctx: Ctx; database: Database }> 
   const database = openDatabase(config.databaseFile);
   await migrateUp(database.db.withoutPlugins());
   const log = pino({ level: 'warn' });
-  return { ctx: { db: database.db, clock: systemClock, config, log }, database };
+  return { ctx: { db: database.db, clock: systemClock, config, log, events: new EventBus(log) }, database };
 }
 
 export function fail(message: string): never {

@@ -3,6 +3,7 @@ import { createInterface } from 'node:readline/promises';
 import { isoNow } from '../server/core/clock.ts';
 import { newId } from '../server/core/ids.ts';
 import { hashPassword, PASSWORD_MIN } from '../server/modules/auth/passwords.ts';
+import { ensureSalesDefaults } from '../server/modules/pipelines/default-pipeline.ts';
 import { findUserByEmail, insertUser, updateUser } from '../server/modules/users/users.repository.ts';
 import { fail, flags, openInstance } from './cli.ts';
 
@@ -21,6 +22,7 @@ const { ctx, database } = await openInstance();
 try {
   const now = isoNow(ctx.clock);
   const passwordHash = await hashPassword(password);
+  await ensureSalesDefaults(ctx.db, now);
   const existing = await findUserByEmail(ctx.db, email);
   if (existing) {
     await updateUser(ctx.db, existing.id, { role: 'admin', active: 1, passwordHash, passwordChangedAt: now }, now);

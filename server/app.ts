@@ -10,6 +10,7 @@ import type { Logger } from 'pino';
 import type { Config } from './config.ts';
 import type { Clock } from './core/clock.ts';
 import type { Ctx } from './core/context.ts';
+import { EventBus } from './core/events.ts';
 import { newSecret } from './core/ids.ts';
 import { VERSION, WEB_DIST } from './core/paths.ts';
 import type { Database } from './db/connection.ts';
@@ -21,25 +22,53 @@ import type { App, RouteDeps } from './http/types.ts';
 import { activitiesRoutes } from './modules/activities/activities.routes.ts';
 import { apiKeysRoutes } from './modules/api-keys/api-keys.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
+import { calendarRoutes } from './modules/calendar/calendar.ts';
 import { companiesRoutes } from './modules/companies/companies.routes.ts';
 import { contactsRoutes } from './modules/contacts/contacts.routes.ts';
 import { customFieldsRoutes } from './modules/custom-fields/custom-fields.routes.ts';
+import { dealsRoutes } from './modules/deals/deals.routes.ts';
+import { documentsRoutes } from './modules/documents/documents.routes.ts';
+import { exportsRoutes } from './modules/exports/exports.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
+import { importsRoutes } from './modules/imports/imports.routes.ts';
+import { Mailer } from './modules/mail/mailer.ts';
+import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
 import { ownershipRoutes } from './modules/ownership/ownership.routes.ts';
+import { lostReasonsRoutes } from './modules/pipelines/lost-reasons.ts';
+import { pipelinesRoutes } from './modules/pipelines/pipelines.routes.ts';
+import { productsRoutes } from './modules/products/products.routes.ts';
+import { realtimeRoutes } from './modules/realtime/realtime.ts';
 import { savedViewsRoutes } from './modules/saved-views/saved-views.routes.ts';
+import { Scheduler } from './modules/scheduler/scheduler.ts';
 import { searchRoutes } from './modules/search/search.routes.ts';
 import { getSetting, putSetting } from './modules/settings/settings.repository.ts';
 import { settingsRoutes } from './modules/settings/settings.routes.ts';
+import { workSettingsRoutes } from './modules/settings/work-settings.ts';
 import { setupRoutes } from './modules/setup/setup.routes.ts';
+import { statsRoutes } from './modules/stats/stats.ts';
+import { registerTaskJobs } from './modules/tasks/tasks.jobs.ts';
+import { tasksRoutes } from './modules/tasks/tasks.routes.ts';
 import { teamsRoutes } from './modules/teams/teams.routes.ts';
 import { timelineRoutes } from './modules/timeline/timeline.routes.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The services' context (database, clock, config, log, events), for tests and plugins. */
+    ctx: Ctx;
+    /** Due reminders and escalations; main.ts starts its ticking, tests call tick(). */
+    scheduler: Scheduler;
+    mailer: Mailer;
+  }
+}
 
 export interface AppDeps {
   config: Config;
   database: Database;
   clock: Clock;
   logger: Logger;
+  /** The event bus; one is made when not given. */
+  events?: EventBus;
   /** Folder of the built SPA; defaults to dist/web. */
   webDist?: string;
 }
@@ -53,6 +82,8 @@ const MODULES: ((app: App, deps: RouteDeps) => void)[] = [
   apiKeysRoutes,
   settingsRoutes,
   customFieldsRoutes,
+  exportsRoutes,
+  importsRoutes,
   companiesRoutes,
   contactsRoutes,
   activitiesRoutes,
@@ -60,6 +91,17 @@ const MODULES: ((app: App, deps: RouteDeps) => void)[] = [
   searchRoutes,
   savedViewsRoutes,
   ownershipRoutes,
+  pipelinesRoutes,
+  lostReasonsRoutes,
+  dealsRoutes,
+  productsRoutes,
+  realtimeRoutes,
+  statsRoutes,
+  tasksRoutes,
+  notificationsRoutes,
+  workSettingsRoutes,
+  calendarRoutes,
+  documentsRoutes,
 ];
 
 async function signingSecret(ctx: Ctx): Promise<string> {
@@ -81,7 +123,25 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
-  const ctx: Ctx = { db: deps.database.db, clock: deps.clock, config, log: deps.logger };
+  const ctx: Ctx = {
+    db: deps.database.db,
+    clock: deps.clock,
+    config,
+    log: deps.logger,
+    events: deps.events ?? new EventBus(deps.logger),
+  };
+  app.decorate('ctx', ctx);
+  const scheduler = new Scheduler(ctx);
+  const mailer = new Mailer(ctx);
+  scheduler.onTick(() => mailer.kick());
+  registerTaskJobs(scheduler, ctx);
+  app.decorate('scheduler', scheduler);
+  app.decorate('mailer', mailer);
+  app.addHook('onClose', async () => {
+    await scheduler.stop();
+    await ctx.events.drain();
+    await mailer.close();
+  });
 
   registerErrorHandler(app);
   app.addSchema(ProblemSchema);
@@ -136,6 +196,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       security: [{ bearer: [] }],
     },
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (json.$id as string) || `def-${i}` },
+    // Multipart routes validate their parts in code; `x-multipart-body` describes them for the document only.
+    transform: ({ schema, url }) => {
+      const multipart = (schema as Record<string, unknown> | undefined)?.['x-multipart-body'];
+      if (!multipart) return { schema, url };
+      const { 'x-multipart-body': _, ...rest } = schema as Record<string, unknown>;
+      return { schema: { ...rest, body: multipart } as typeof schema, url };
+    },
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true, uiConfig: { deepLinking: true } });
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());

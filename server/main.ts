@@ -53,6 +53,7 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
 
   await app.listen({ port: config.port, host: config.host });
+  app.scheduler.start();
   log.info({ url: config.publicUrl, dataDir: config.dataDir }, 'Kontor is ready');
 }
 

@@ -2,7 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { AppError, forbidden } from '../http/errors.ts';
 import type { Actor } from './actor.ts';
-import { teamsOf } from './scope.ts';
+import { canSeeOwned, teamsOf } from './scope.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -20,7 +20,14 @@ export async function assertCanAssignOwner(db: Db, actor: Actor, ownerId: string
   throw forbidden('You cannot give records to this user');
 }
 
-/** Deleting and reassigning stay with the owner's side (owner, their head, admin), never with a task hand-off. */
-export function assertMayDelete(actor: Actor): void {
-  if (actor.role === 'specialist') throw forbidden('Field staff cannot delete records');
+/**
+ * Deleting and reassigning stay with the owner's side (owner, their head, admin), never with a task
+ * hand-off: whoever sees a record only through an open task may read and update it, nothing more.
+ */
+export async function assertOwnerSide(db: Db, actor: Actor, ownerId: string | null, what = 'delete or reassign'): Promise<void> {
+  if (actor.role === 'specialist' && what === 'delete') throw forbidden('Field staff cannot delete records');
+  if (actor.role === 'admin') return;
+  const owner = ownerId ? await db.selectFrom('users').select('teamId').where('id', '=', ownerId).executeTakeFirst() : undefined;
+  if (!canSeeOwned(actor, ownerId, owner?.teamId ?? null))
+    throw forbidden(`Only the owner, their head or an administrator may ${what} this record`);
 }

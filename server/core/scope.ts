@@ -33,17 +33,21 @@ export function canSeeOwned(actor: Actor, ownerId: string | null, ownerTeamId: s
   return actor.role === 'head' && ownerTeamId !== null && teamsOf(actor).includes(ownerTeamId);
 }
 
-export type RecordKind = 'contact' | 'company';
+export type RecordKind = 'contact' | 'company' | 'deal';
 
-const RECORD_TABLES: Record<RecordKind, string> = { contact: 'contacts', company: 'companies' };
+const RECORD_TABLES: Record<RecordKind, string> = { contact: 'contacts', company: 'companies', deal: 'deals' };
+
+const TASK_COLUMNS: Record<RecordKind, string> = { contact: 'contact_id', company: 'company_id', deal: 'deal_id' };
 
 /**
- * Whether the actor may see a customer record (the row of `kind` under its table name):
- * by ownership (visibleOwner). Every repository of contacts, companies and what hangs off them
- * goes through here.
+ * Whether the actor may see a customer record (the row of `kind` under its table name): by ownership
+ * (visibleOwner), or because they have an open task on it — that is how hand-offs work (API.md).
+ * Every repository of contacts, companies, deals and what hangs off them goes through here.
  */
 export function canSeeRecord(actor: Actor, kind: RecordKind): Expression<SqlBool> {
-  return visibleOwner(actor, `${RECORD_TABLES[kind]}.ownerId`);
+  if (actor.role === 'admin') return sql<SqlBool>`1 = 1`;
+  const table = RECORD_TABLES[kind];
+  return sql<SqlBool>`(${visibleOwner(actor, `${table}.ownerId`)} OR EXISTS (SELECT 1 FROM tasks WHERE tasks.${sql.raw(TASK_COLUMNS[kind])} = ${sql.ref(`${table}.id`)} AND tasks.assignee_id = ${actor.userId} AND tasks.status = 'open'))`;
 }
 
 /** `column IN (ids of records of kind the actor may see)`, for rows that hang off records. */

@@ -151,6 +151,291 @@ export interface SearchDocsTable {
   refId: string;
 }
 
+export type ImportStatus = 'queued' | 'running' | 'done' | 'failed';
+
+export interface ImportsTable extends Stamped {
+  id: string;
+  userId: string;
+  entity: string;
+  mode: 'create' | 'upsert';
+  dryRun: number;
+  status: ImportStatus;
+  fileName: string;
+  fileKind: 'csv' | 'xlsx';
+  /** Generated name of the upload under <dataDir>/imports; null once processed */
+  storageName: string | null;
+  /** JSON object: file column header → field */
+  mapping: string;
+  /** JSON array of the file's column headers */
+  headers: string;
+  /** JSON snapshot of the actor the import runs as */
+  actor: string;
+  total: number;
+  processed: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  failed: number;
+  companiesCreated: number;
+  message: string | null;
+  startedAt: string | null;
+  finishedAt: string | null;
+}
+
+export interface ImportErrorsTable {
+  importId: string;
+  row: number;
+  message: string;
+  /** JSON array of the row's original cell values */
+  values: string;
+}
+
+export interface PipelinesTable extends Stamped {
+  id: string;
+  name: string;
+  isDefault: number;
+  position: number;
+  templateKey: string | null;
+}
+
+export type StageKind = 'open' | 'won' | 'lost';
+
+export interface StagesTable extends Stamped {
+  id: string;
+  pipelineId: string;
+  /** Built-in stages carry a key so the UI can show their name in the user's language. */
+  key: string | null;
+  name: string;
+  position: number;
+  probability: number;
+  kind: StageKind;
+  timeLimitDays: number | null;
+  /** JSON array of deal field names a deal needs before it may enter */
+  requiredFields: string;
+}
+
+export interface LostReasonsTable extends Stamped {
+  id: string;
+  name: string;
+  position: number;
+  active: number;
+}
+
+export type DealStatus = 'open' | 'won' | 'lost';
+
+export interface DealsTable extends Stamped {
+  id: string;
+  title: string;
+  pipelineId: string;
+  stageId: string;
+  contactId: string | null;
+  companyId: string | null;
+  ownerId: string | null;
+  amountCents: number;
+  currency: string;
+  taxRate: number;
+  taxCents: number;
+  grossCents: number;
+  hasLineItems: number;
+  paidCents: number;
+  paidAt: string | null;
+  expectedCloseDate: string | null;
+  status: DealStatus;
+  lostReason: string | null;
+  closedAt: string | null;
+  stageEnteredAt: string;
+  source: string | null;
+  tags: string;
+  customFields: string;
+  externalId: string | null;
+}
+
+export interface DealStageHistoryTable {
+  id: string;
+  dealId: string;
+  pipelineId: string;
+  fromStageId: string | null;
+  toStageId: string;
+  userId: string | null;
+  at: string;
+  secondsInPrevious: number | null;
+}
+
+export interface ProductsTable extends Stamped {
+  id: string;
+  name: string;
+  sku: string | null;
+  unit: string;
+  unitPriceCents: number;
+  taxRate: number;
+  description: string | null;
+  active: number;
+}
+
+export interface LineItemsTable extends Stamped {
+  id: string;
+  dealId: string;
+  productId: string | null;
+  description: string;
+  quantity: number;
+  unit: string | null;
+  unitPriceCents: number;
+  discountPercent: number;
+  taxRate: number;
+  netCents: number;
+  position: number;
+}
+
+export interface PaymentsTable extends Stamped {
+  id: string;
+  dealId: string;
+  amountCents: number;
+  paidAt: string;
+  method: string | null;
+  note: string | null;
+  userId: string | null;
+}
+
+export interface TaskTypesTable extends Stamped {
+  key: string;
+  nameDe: string;
+  nameEn: string;
+  reminderMinutes: number | null;
+  slaMinutes: number | null;
+  position: number;
+  builtin: number;
+}
+
+export type TaskStatus = 'open' | 'done' | 'canceled';
+
+export interface TasksTable extends Stamped {
+  id: string;
+  title: string;
+  type: string;
+  description: string | null;
+  dueAt: string | null;
+  reminderMinutes: number | null;
+  assigneeId: string | null;
+  contactId: string | null;
+  companyId: string | null;
+  dealId: string | null;
+  status: TaskStatus;
+  completedAt: string | null;
+  completedBy: string | null;
+  completionNote: string | null;
+  escalatedAt: string | null;
+  remindedAt: string | null;
+  createdBy: string | null;
+  /** What created it: null (a person) or e.g. workflow:<id> */
+  origin: string | null;
+}
+
+export interface TaskCommentsTable {
+  id: string;
+  taskId: string;
+  userId: string | null;
+  body: string;
+  createdAt: string;
+}
+
+export interface NotificationsTable {
+  id: string;
+  userId: string;
+  kind: string;
+  title: string;
+  body: string;
+  entityType: string | null;
+  entityId: string | null;
+  readAt: string | null;
+  createdAt: string;
+}
+
+export interface ScheduledJobsTable {
+  id: string;
+  kind: string;
+  slotKey: string;
+  dueAt: string;
+  payload: string;
+  status: 'pending' | 'done' | 'failed' | 'canceled';
+  attempts: number;
+  lastError: string | null;
+  createdAt: string;
+  doneAt: string | null;
+}
+
+export interface MailOutboxTable {
+  id: string;
+  toAddress: string;
+  subject: string;
+  text: string;
+  html: string | null;
+  /** JSON array of {filename, contentType, path | documentId} */
+  attachments: string;
+  status: 'pending' | 'sent' | 'failed';
+  attempts: number;
+  nextAttemptAt: string;
+  lastError: string | null;
+  createdAt: string;
+  sentAt: string | null;
+}
+
+export interface CalendarTokensTable {
+  userId: string;
+  tokenHash: string;
+  createdAt: string;
+}
+
+export interface DocumentTemplatesTable extends Stamped {
+  id: string;
+  name: string;
+  kind: string;
+  locale: Locale;
+  source: string;
+  isDefault: number;
+  builtinKey: string | null;
+  active: number;
+}
+
+export interface DocumentTemplateVersionsTable {
+  templateId: string;
+  version: number;
+  source: string;
+  userId: string | null;
+  createdAt: string;
+}
+
+export interface NumberSequencesTable {
+  series: string;
+  year: number;
+  last: number;
+}
+
+export interface DocumentsTable extends Stamped {
+  id: string;
+  kind: string;
+  number: string;
+  title: string;
+  locale: Locale;
+  dealId: string | null;
+  contactId: string | null;
+  companyId: string | null;
+  templateId: string | null;
+  templateVersion: number;
+  /** JSON: the immutable data the document was made from */
+  data: string;
+  /** generated storage name under <dataDir>/documents */
+  file: string;
+  sha256: string;
+  size: number;
+  netCents: number;
+  grossCents: number;
+  currency: string;
+  status: 'issued' | 'canceled';
+  correctsId: string | null;
+  sentAt: string | null;
+  userId: string | null;
+}
+
 export interface DB {
   teams: TeamsTable;
   users: UsersTable;
@@ -164,6 +449,27 @@ export interface DB {
   recordChanges: RecordChangesTable;
   savedViews: SavedViewsTable;
   searchDocs: SearchDocsTable;
+  pipelines: PipelinesTable;
+  stages: StagesTable;
+  lostReasons: LostReasonsTable;
+  deals: DealsTable;
+  dealStageHistory: DealStageHistoryTable;
+  products: ProductsTable;
+  lineItems: LineItemsTable;
+  payments: PaymentsTable;
+  taskTypes: TaskTypesTable;
+  tasks: TasksTable;
+  taskComments: TaskCommentsTable;
+  notifications: NotificationsTable;
+  scheduledJobs: ScheduledJobsTable;
+  mailOutbox: MailOutboxTable;
+  calendarTokens: CalendarTokensTable;
+  documentTemplates: DocumentTemplatesTable;
+  documentTemplateVersions: DocumentTemplateVersionsTable;
+  numberSequences: NumberSequencesTable;
+  documents: DocumentsTable;
+  imports: ImportsTable;
+  importErrors: ImportErrorsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -176,3 +482,15 @@ export type CompanyRow = Selectable<CompaniesTable>;
 export type ContactRow = Selectable<ContactsTable>;
 export type CustomFieldRow = Selectable<CustomFieldsTable>;
 export type ActivityRow = Selectable<ActivitiesTable>;
+export type PipelineRow = Selectable<PipelinesTable>;
+export type StageRow = Selectable<StagesTable>;
+export type DealRow = Selectable<DealsTable>;
+export type ProductRow = Selectable<ProductsTable>;
+export type LineItemRow = Selectable<LineItemsTable>;
+export type PaymentRow = Selectable<PaymentsTable>;
+export type TaskRow = Selectable<TasksTable>;
+export type TaskTypeRow = Selectable<TaskTypesTable>;
+export type NotificationRow = Selectable<NotificationsTable>;
+export type ScheduledJobRow = Selectable<ScheduledJobsTable>;
+export type DocumentRow = Selectable<DocumentsTable>;
+export type DocumentTemplateRow = Selectable<DocumentTemplatesTable>;

@@ -43,12 +43,18 @@ export function actorOf(request: FastifyRequest): Actor {
 export function registerAuth(app: FastifyInstance, ctx: Ctx): { sign: SignToken } {
   app.decorateRequest('actor', null);
 
-  const sign: SignToken = (claims, expiresInSeconds) => app.jwt.sign({ ...claims }, { expiresIn: expiresInSeconds });
+  // Expiry comes from the injected clock (exp claim), like the session row it points at.
+  const sign: SignToken = (claims, expiresInSeconds) =>
+    app.jwt.sign({
+      ...claims,
+      iat: Math.floor(ctx.clock.now().getTime() / 1000),
+      exp: Math.floor(ctx.clock.now().getTime() / 1000) + expiresInSeconds,
+    });
 
   async function verifyJwt(token: string): Promise<TokenClaims | null> {
     try {
-      const claims = app.jwt.verify<TokenClaims & { exp: number }>(token);
-      if (typeof claims.sub !== 'string' || typeof claims.sid !== 'string') return null;
+      const claims = app.jwt.verify<TokenClaims & { exp: number }>(token, { ignoreExpiration: true });
+      if (typeof claims.sub !== 'string' || typeof claims.sid !== 'string' || typeof claims.exp !== 'number') return null;
       if (claims.exp * 1000 <= ctx.clock.now().getTime()) return null;
       return { sub: claims.sub, sid: claims.sid };
     } catch {

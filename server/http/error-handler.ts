@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { AppError, codeForStatus, type ErrorCode, type FieldError, problemType, titleFor } from './errors.ts';
 
 interface Problem {
+  [extension: string]: unknown;
   type: string;
   title: string;
   status: number;
@@ -54,6 +55,7 @@ export function problemOf(error: unknown): { problem: Problem; internal: boolean
         detail: error.message,
         code: error.code,
         errors: error.errors,
+        ...error.extra,
       },
       internal: false,
     };

@@ -49,6 +49,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly errors: FieldError[] = [],
+    /** Extension members of the problem document, e.g. the current record on a 412. */
+    readonly extra: Record<string, unknown> = {},
   ) {
     super(message);
     this.status = STATUS[code];

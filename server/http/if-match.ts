@@ -14,9 +14,12 @@ export function expectedVersion(request: FastifyRequest): number | undefined {
   return Number(match[1]);
 }
 
-export function versionMismatch(current: number): AppError {
+/** 412: the record changed since the client read it. With `record`, the problem carries the fresh data as `current`. */
+export function versionMismatch(current: number, record?: unknown): AppError {
   return new AppError(
     'version_mismatch',
     `The record was changed by someone else (now at version ${current}). Reload it and try again.`,
+    [],
+    record === undefined ? {} : { current: record },
   );
 }

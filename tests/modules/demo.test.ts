@@ -27,7 +27,7 @@ describe('demo data', () => {
   });
 
   it('running it again adds nothing twice', async () => {
-    const ctx = { db: t.database.db, clock: t.clock, config: t.config, log: t.app.log as never };
+    const ctx = t.app.ctx;
     const again = await seedDemo(ctx, { passwordHash: await hashPassword('x-x-x-x-x'), adminId: 'x' });
     expect(again).toEqual({ users: 0, teams: 0 });
   });

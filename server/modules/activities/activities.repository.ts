@@ -15,7 +15,7 @@ export const ACTIVITY_SORT: Record<string, SortField> = {
 /** An activity is visible when any record it belongs to is. */
 export function activityVisible(actor: Actor): Expression<SqlBool> {
   if (actor.role === 'admin') return sql<SqlBool>`1 = 1`;
-  return sql<SqlBool>`(${inVisibleRecords(actor, 'contact', 'activities.contactId')} OR ${inVisibleRecords(actor, 'company', 'activities.companyId')})`;
+  return sql<SqlBool>`(${inVisibleRecords(actor, 'contact', 'activities.contactId')} OR ${inVisibleRecords(actor, 'company', 'activities.companyId')} OR ${inVisibleRecords(actor, 'deal', 'activities.dealId')})`;
 }
 
 export interface ActivityFilters {

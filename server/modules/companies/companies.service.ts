@@ -1,4 +1,4 @@
-import { assertCanAssignOwner, assertMayDelete } from '../../core/access.ts';
+import { assertCanAssignOwner, assertOwnerSide } from '../../core/access.ts';
 import type { Actor } from '../../core/actor.ts';
 import { isoNow } from '../../core/clock.ts';
 import type { Ctx } from '../../core/context.ts';
@@ -38,6 +38,22 @@ export function presentCompany(row: CompanyRow & { lastActivityAt?: string | nul
 }
 
 const TRACKED = ['name', 'email', 'phone', 'website', 'address', 'ownerId', 'tags', 'customFields', 'externalId'];
+
+function emitCompany(
+  ctx: Ctx,
+  type: 'company.created' | 'company.updated' | 'company.deleted',
+  row: { id: string; ownerId: string | null },
+  actorId: string,
+) {
+  ctx.events.emit({
+    type,
+    entityType: 'company',
+    entityId: row.id,
+    actorId,
+    at: isoNow(ctx.clock),
+    data: { ownerId: row.ownerId },
+  });
+}
 
 export async function listCompanies(
   ctx: Ctx,
@@ -94,6 +110,7 @@ export async function createCompany(ctx: Ctx, actor: Actor, input: CreateCompany
     await repo.insertCompany(trx, row);
     await recordChange(trx, { entityType: 'company', entityId: row.id, userId: actor.userId, action: 'created', at: now });
   });
+  emitCompany(ctx, 'company.created', row, actor.userId);
   return presentCompany(row);
 }
 
@@ -113,7 +130,10 @@ export async function updateCompany(
   expected?: number,
 ): Promise<Company> {
   const current = await getVisibleCompany(ctx, actor, id);
-  if (input.ownerId !== undefined && input.ownerId !== current.ownerId) await assertCanAssignOwner(ctx.db, actor, input.ownerId);
+  if (input.ownerId !== undefined && input.ownerId !== current.ownerId) {
+    await assertOwnerSide(ctx.db, actor, current.ownerId, 'reassign');
+    await assertCanAssignOwner(ctx.db, actor, input.ownerId);
+  }
   const changes: Partial<CompanyRow> = { ...addressColumns(input.address) };
   if (input.name !== undefined) changes.name = input.name.trim();
   if (input.email !== undefined) changes.email = emailOf(input.email) ?? null;
@@ -141,14 +161,16 @@ export async function updateCompany(
     }
     return row;
   });
+  emitCompany(ctx, 'company.updated', updated, actor.userId);
   return presentCompany(updated);
 }
 
 /** Deletes a company; its contacts stay (without company), its activities go with it. */
 export async function deleteCompany(ctx: Ctx, actor: Actor, id: string): Promise<void> {
-  assertMayDelete(actor);
-  await getVisibleCompany(ctx, actor, id);
+  const company = await getVisibleCompany(ctx, actor, id);
+  await assertOwnerSide(ctx.db, actor, company.ownerId, 'delete');
   await repo.deleteCompany(ctx.db, id);
+  emitCompany(ctx, 'company.deleted', company, actor.userId);
 }
 
 /** Likely duplicates of a company: same e-mail, same phone, or the same name. */
@@ -168,10 +190,11 @@ export async function findCompanyDuplicates(ctx: Ctx, actor: Actor, id: string):
 export async function mergeCompanies(ctx: Ctx, actor: Actor, id: string, otherId: string): Promise<Company> {
   if (id === otherId)
     throw new AppError('unprocessable', 'A company cannot be merged with itself', [{ path: 'otherId', message: 'same company' }]);
-  assertMayDelete(actor);
   const keep = await getVisibleCompany(ctx, actor, id);
   const other = await repo.findVisibleCompany(ctx.db, actor, otherId);
   if (!other) throw new AppError('not_found', 'The other company was not found', [{ path: 'otherId', message: 'not found' }]);
+  await assertOwnerSide(ctx.db, actor, keep.ownerId, 'merge');
+  await assertOwnerSide(ctx.db, actor, other.ownerId, 'delete');
   const now = isoNow(ctx.clock);
   const fill = <K extends keyof CompanyRow>(k: K) => (keep[k] === null || keep[k] === '' ? other[k] : keep[k]);
   const changes: Partial<CompanyRow> = {
@@ -211,5 +234,7 @@ export async function mergeCompanies(ctx: Ctx, actor: Actor, id: string, otherId
     });
     return row as CompanyRow;
   });
+  emitCompany(ctx, 'company.updated', merged, actor.userId);
+  emitCompany(ctx, 'company.deleted', other, actor.userId);
   return presentCompany(merged);
 }

@@ -1,4 +1,4 @@
-import { assertCanAssignOwner, assertMayDelete } from '../../core/access.ts';
+import { assertCanAssignOwner, assertOwnerSide } from '../../core/access.ts';
 import type { Actor } from '../../core/actor.ts';
 import { isoNow } from '../../core/clock.ts';
 import type { Ctx } from '../../core/context.ts';
@@ -60,6 +60,22 @@ const TRACKED = [
   'customFields',
   'externalId',
 ];
+
+function emitContact(
+  ctx: Ctx,
+  type: 'contact.created' | 'contact.updated' | 'contact.deleted',
+  row: { id: string; ownerId: string | null },
+  actorId: string,
+) {
+  ctx.events.emit({
+    type,
+    entityType: 'contact',
+    entityId: row.id,
+    actorId,
+    at: isoNow(ctx.clock),
+    data: { ownerId: row.ownerId },
+  });
+}
 
 export async function listContacts(
   ctx: Ctx,
@@ -151,6 +167,7 @@ export async function createContact(ctx: Ctx, actor: Actor, input: CreateContact
     await repo.insertContact(trx, row);
     await recordChange(trx, { entityType: 'contact', entityId: row.id, userId: actor.userId, action: 'created', at: now });
   });
+  emitContact(ctx, 'contact.created', row, actor.userId);
   const contact = presentContact({ ...row, companyName: await repo.companyName(ctx.db, row.companyId) });
   const possibleDuplicates = await findDuplicates(ctx, actor, { ...row, id: row.id });
   return { ...contact, possibleDuplicates };
@@ -172,7 +189,10 @@ export async function updateContact(
   expected?: number,
 ): Promise<Contact> {
   const current = await getVisibleContact(ctx, actor, id);
-  if (input.ownerId !== undefined && input.ownerId !== current.ownerId) await assertCanAssignOwner(ctx.db, actor, input.ownerId);
+  if (input.ownerId !== undefined && input.ownerId !== current.ownerId) {
+    await assertOwnerSide(ctx.db, actor, current.ownerId, 'reassign');
+    await assertCanAssignOwner(ctx.db, actor, input.ownerId);
+  }
   if (input.companyId !== undefined && input.companyId !== current.companyId)
     await assertCompanyVisible(ctx, actor, input.companyId);
   const changes: Partial<ContactRow> = { ...addressColumns(input.address) };
@@ -210,13 +230,15 @@ export async function updateContact(
     }
     return next;
   });
+  emitContact(ctx, 'contact.updated', updated, actor.userId);
   return presentContact(updated);
 }
 
 export async function deleteContact(ctx: Ctx, actor: Actor, id: string): Promise<void> {
-  assertMayDelete(actor);
-  await getVisibleContact(ctx, actor, id);
+  const contact = await getVisibleContact(ctx, actor, id);
+  await assertOwnerSide(ctx.db, actor, contact.ownerId, 'delete');
   await repo.deleteContact(ctx.db, id);
+  emitContact(ctx, 'contact.deleted', contact, actor.userId);
 }
 
 /**
@@ -227,10 +249,11 @@ export async function deleteContact(ctx: Ctx, actor: Actor, id: string): Promise
 export async function mergeContacts(ctx: Ctx, actor: Actor, id: string, otherId: string): Promise<Contact> {
   if (id === otherId)
     throw new AppError('unprocessable', 'A contact cannot be merged with itself', [{ path: 'otherId', message: 'same contact' }]);
-  assertMayDelete(actor);
   const keep = await getVisibleContact(ctx, actor, id);
   const other = await repo.findVisibleContact(ctx.db, actor, otherId);
   if (!other) throw new AppError('not_found', 'The other contact was not found', [{ path: 'otherId', message: 'not found' }]);
+  await assertOwnerSide(ctx.db, actor, keep.ownerId, 'merge');
+  await assertOwnerSide(ctx.db, actor, other.ownerId, 'delete');
   const now = isoNow(ctx.clock);
   const fill = <K extends keyof ContactRow>(k: K) => (keep[k] === null || keep[k] === '' ? other[k] : keep[k]);
   const changes: Partial<ContactRow> = {
@@ -275,5 +298,7 @@ export async function mergeContacts(ctx: Ctx, actor: Actor, id: string, otherId:
     });
     return { ...(row as ContactRow), companyName: await repo.companyName(trx, (row as ContactRow).companyId) };
   });
+  emitContact(ctx, 'contact.updated', merged, actor.userId);
+  emitContact(ctx, 'contact.deleted', other, actor.userId);
   return presentContact(merged);
 }

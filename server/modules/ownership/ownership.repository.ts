@@ -20,6 +20,7 @@ export interface OwnedTable {
 export const OWNED_TABLES: OwnedTable[] = [
   { table: 'contacts', entity: 'contact', key: 'contacts', column: 'owner_id' },
   { table: 'companies', entity: 'company', key: 'companies', column: 'owner_id' },
+  { table: 'deals', entity: 'deal', key: 'deals', column: 'owner_id' },
 ];
 
 export async function idsOwnedBy(db: Db, owned: OwnedTable, userId: string): Promise<string[]> {

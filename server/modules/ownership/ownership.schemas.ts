@@ -3,7 +3,7 @@ import { Id } from '../../http/schemas.ts';
 
 export const TransferSchema = Type.Object(
   {
-    entity: Type.Union([Type.Literal('contact'), Type.Literal('company')]),
+    entity: Type.Union([Type.Literal('contact'), Type.Literal('company'), Type.Literal('deal')]),
     ids: Type.Array(Id, { minItems: 1, maxItems: 1000, uniqueItems: true }),
     ownerId: Id,
   },

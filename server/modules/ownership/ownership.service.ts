@@ -1,4 +1,4 @@
-import { assertCanAssignOwner } from '../../core/access.ts';
+import { assertCanAssignOwner, assertOwnerSide } from '../../core/access.ts';
 import type { Actor } from '../../core/actor.ts';
 import { isoNow } from '../../core/clock.ts';
 import type { Ctx } from '../../core/context.ts';
@@ -6,6 +6,7 @@ import { teamsOf } from '../../core/scope.ts';
 import { AppError, forbidden, notFound } from '../../http/errors.ts';
 import { visibleCompanies } from '../companies/companies.repository.ts';
 import { visibleContacts } from '../contacts/contacts.repository.ts';
+import { visibleDeals } from '../deals/deals.repository.ts';
 import { recordChange } from '../timeline/changes.repository.ts';
 import { findUserById } from '../users/users.repository.ts';
 import * as repo from './ownership.repository.ts';
@@ -15,7 +16,9 @@ async function visibleIds(ctx: Ctx, actor: Actor, entity: Transfer['entity'], id
   const rows =
     entity === 'contact'
       ? await visibleContacts(ctx.db, actor).where('contacts.id', 'in', ids).execute()
-      : await visibleCompanies(ctx.db, actor).select('companies.id').where('companies.id', 'in', ids).execute();
+      : entity === 'deal'
+        ? await visibleDeals(ctx.db, actor).where('deals.id', 'in', ids).execute()
+        : await visibleCompanies(ctx.db, actor).select('companies.id').where('companies.id', 'in', ids).execute();
   return new Set(rows.map((r) => r.id));
 }
 
@@ -31,7 +34,9 @@ export async function transferOwnership(ctx: Ctx, actor: Actor, input: Transfer)
       missing.slice(0, 20).map((id) => ({ path: 'ids', message: `${id} not found` })),
     );
   }
-  const table = input.entity === 'contact' ? 'contacts' : 'companies';
+  const table = { contact: 'contacts', company: 'companies', deal: 'deals' }[input.entity];
+  for (const owner of new Set((await repo.ownerOf(ctx.db, table, input.ids)).values()))
+    await assertOwnerSide(ctx.db, actor, owner, 'reassign');
   const now = isoNow(ctx.clock);
   const updated = await ctx.db.transaction().execute(async (trx) => {
     const before = await repo.ownerOf(trx, table, input.ids);

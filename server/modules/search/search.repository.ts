@@ -3,7 +3,7 @@ import type { Actor } from '../../core/actor.ts';
 import { canSeeRecord } from '../../core/scope.ts';
 import type { DB } from '../../db/schema.ts';
 
-export type SearchKind = 'contact' | 'company';
+export type SearchKind = 'contact' | 'company' | 'deal';
 
 interface Hit {
   kind: SearchKind;
@@ -38,6 +38,13 @@ export async function searchIndex(
       JOIN activities a ON a.id = d.ref_id JOIN companies ON companies.id = a.company_id
       WHERE d.kind = 'activity' AND a.contact_id IS NULL AND search_fts MATCH ${match} AND ${canSeeRecord(actor, 'company')}`);
   }
+  if (kinds.includes('deal')) {
+    parts.push(sql<Hit>`SELECT 'deal' AS kind, deals.id AS id, bm25(search_fts, 10.0, 1.0) AS rank FROM ${fts}
+      JOIN deals ON deals.id = d.ref_id WHERE d.kind = 'deal' AND search_fts MATCH ${match} AND ${canSeeRecord(actor, 'deal')}`);
+    parts.push(sql<Hit>`SELECT 'deal' AS kind, deals.id AS id, bm25(search_fts) + 5 AS rank FROM ${fts}
+      JOIN activities a ON a.id = d.ref_id JOIN deals ON deals.id = a.deal_id
+      WHERE d.kind = 'activity' AND a.contact_id IS NULL AND a.company_id IS NULL AND search_fts MATCH ${match} AND ${canSeeRecord(actor, 'deal')}`);
+  }
   if (parts.length === 0) return [];
   const union = sql.join(parts, sql` UNION ALL `);
   const rows =
@@ -65,4 +72,15 @@ export async function contactTitles(db: Kysely<DB>, ids: string[]) {
 export async function companyTitles(db: Kysely<DB>, ids: string[]) {
   if (ids.length === 0) return [];
   return db.selectFrom('companies').select(['id', 'name', 'city', 'email']).where('id', 'in', ids).execute();
+}
+
+export async function dealTitles(db: Kysely<DB>, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('deals')
+    .leftJoin('contacts', 'contacts.id', 'deals.contactId')
+    .leftJoin('stages', 'stages.id', 'deals.stageId')
+    .select(['deals.id', 'deals.title', 'contacts.firstName', 'contacts.lastName', 'stages.name as stageName'])
+    .where('deals.id', 'in', ids)
+    .execute();
 }

@@ -5,6 +5,8 @@ import { conflict } from '../../http/errors.ts';
 import { issueSession, type SignToken } from '../auth/auth.service.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { seedDemo } from '../demo/demo.service.ts';
+import { ensureDefaultTemplates } from '../documents/document-templates.ts';
+import { ensureSalesDefaults } from '../pipelines/default-pipeline.ts';
 import { saveCompanySettings } from '../settings/company.service.ts';
 import { countUsers, insertUser } from '../users/users.repository.ts';
 import type { Setup } from './setup.schemas.ts';
@@ -24,6 +26,8 @@ export async function runSetup(ctx: Ctx, sign: SignToken, input: Setup, meta: { 
   const admin = await ctx.db.transaction().execute(async (trx): Promise<UserRow> => {
     if ((await countUsers(trx)) > 0) throw conflict('Kontor is already set up');
     await saveCompanySettings(trx, { legalName: input.companyName.trim() }, now);
+    await ensureSalesDefaults(trx, now);
+    await ensureDefaultTemplates(trx, now);
     return insertUser(trx, {
       id: newId(),
       email: input.email.trim().toLowerCase(),

@@ -4,7 +4,7 @@ import type { App, RouteDeps } from '../../http/types.ts';
 import { TimelineItemSchema, TimelineQuery } from './timeline.schemas.ts';
 import { type TimelineEntity, timeline } from './timeline.service.ts';
 
-const PATHS: Record<TimelineEntity, string> = { contact: 'contacts', company: 'companies' };
+const PATHS: Record<TimelineEntity, string> = { contact: 'contacts', company: 'companies', deal: 'deals' };
 
 export function timelineRoutes(app: App, { ctx }: RouteDeps): void {
   for (const [entity, path] of Object.entries(PATHS) as [TimelineEntity, string][]) {

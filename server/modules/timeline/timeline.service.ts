@@ -6,10 +6,11 @@ import { AppError } from '../../http/errors.ts';
 import { presentActivity } from '../activities/activities.service.ts';
 import { getVisibleCompany } from '../companies/companies.service.ts';
 import { getVisibleContact } from '../contacts/contacts.service.ts';
+import { getVisibleDeal } from '../deals/deals.service.ts';
 import type { FieldChange } from './changes.repository.ts';
 import type { TimelineItem } from './timeline.schemas.ts';
 
-export type TimelineEntity = 'contact' | 'company';
+export type TimelineEntity = 'contact' | 'company' | 'deal';
 
 interface Before {
   at: string;
@@ -23,7 +24,7 @@ function beforeClause(atCol: string, idCol: string, before: Before | null) {
   return sql<boolean>`(${sql.ref(atCol)} < ${before.at} OR (${sql.ref(atCol)} = ${before.at} AND ${sql.ref(idCol)} < ${before.id}))`;
 }
 
-function activitySource(column: 'contactId' | 'companyId'): Source {
+function activitySource(column: 'contactId' | 'companyId' | 'dealId'): Source {
   return async (db, entityId, before, limit) => {
     let q = db
       .selectFrom('activities')
@@ -35,8 +36,8 @@ function activitySource(column: 'contactId' | 'companyId'): Source {
       .orderBy('activities.id', 'desc')
       .limit(limit);
     q =
-      column === 'contactId'
-        ? q.where('activities.contactId', '=', entityId)
+      column !== 'companyId'
+        ? q.where(`activities.${column}`, '=', entityId)
         : // a company's timeline includes what happened with its people
           q.where((eb) =>
             eb.or([
@@ -88,10 +89,36 @@ function changeSource(entityType: string): Source {
   };
 }
 
-/** What each record's timeline is made of; later modules (deals, tasks, documents) add their sources here. */
+/** The deals of a contact or company, shown when they were opened. */
+function dealSource(column: 'contactId' | 'companyId'): Source {
+  return async (db, entityId, before, limit) => {
+    const rows = await db
+      .selectFrom('deals')
+      .leftJoin('users', 'users.id', 'deals.ownerId')
+      .select(['deals.id', 'deals.title', 'deals.createdAt', 'deals.ownerId', 'users.name as userName'])
+      .where(`deals.${column}`, '=', entityId)
+      .where(beforeClause('deals.createdAt', 'deals.id', before))
+      .orderBy('deals.createdAt', 'desc')
+      .orderBy('deals.id', 'desc')
+      .limit(limit)
+      .execute();
+    return rows.map((row) => ({
+      kind: 'deal',
+      id: row.id,
+      at: row.createdAt,
+      userId: row.ownerId,
+      userName: row.userName,
+      title: row.title,
+      refId: row.id,
+    }));
+  };
+}
+
+/** What each record's timeline is made of; later modules (tasks, documents) add their sources here. */
 export const TIMELINE_SOURCES: Record<TimelineEntity, Source[]> = {
-  contact: [activitySource('contactId'), changeSource('contact')],
-  company: [activitySource('companyId'), changeSource('company')],
+  contact: [activitySource('contactId'), changeSource('contact'), dealSource('contactId')],
+  company: [activitySource('companyId'), changeSource('company'), dealSource('companyId')],
+  deal: [activitySource('dealId'), changeSource('deal')],
 };
 
 function decodeCursor(cursor: string | undefined): Before | null {
@@ -108,7 +135,8 @@ function decodeCursor(cursor: string | undefined): Before | null {
 /** Everything that happened to a record, newest first, merged from every source, one page at a time. */
 export async function timeline(ctx: Ctx, actor: Actor, entity: TimelineEntity, id: string, limit = 50, cursor?: string) {
   if (entity === 'contact') await getVisibleContact(ctx, actor, id);
-  else await getVisibleCompany(ctx, actor, id);
+  else if (entity === 'company') await getVisibleCompany(ctx, actor, id);
+  else await getVisibleDeal(ctx, actor, id);
   const before = decodeCursor(cursor);
   const batches = await Promise.all(TIMELINE_SOURCES[entity].map((source) => source(ctx.db, id, before, limit + 1)));
   const items = batches

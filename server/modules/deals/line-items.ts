@@ -1,0 +1,223 @@
+import { sql, type Transaction } from 'kysely';
+import { type Static, Type } from 'typebox';
+import type { Actor } from '../../core/actor.ts';
+import { isoNow } from '../../core/clock.ts';
+import type { Ctx } from '../../core/context.ts';
+import { newId } from '../../core/ids.ts';
+import { lineNetCents } from '../../core/money.ts';
+import type { DB, LineItemRow } from '../../db/schema.ts';
+import { AppError, notFound } from '../../http/errors.ts';
+import { Id, Stamps } from '../../http/schemas.ts';
+import { recordChange } from '../timeline/changes.repository.ts';
+import { recomputeDealMoney } from './deal-totals.ts';
+import { emitDealChange, getVisibleDeal } from './deals.service.ts';
+
+export const LineItemSchema = Type.Object({
+  ...Stamps,
+  dealId: Id,
+  productId: Type.Union([Id, Type.Null()]),
+  description: Type.String(),
+  quantity: Type.Number(),
+  unit: Type.Union([Type.String(), Type.Null()]),
+  unitPriceCents: Type.Integer(),
+  discountPercent: Type.Number(),
+  taxRate: Type.Number(),
+  netCents: Type.Integer({ description: 'round(quantity × unitPriceCents × (1 − discountPercent/100)), half away from zero' }),
+  position: Type.Integer(),
+});
+export type LineItem = Static<typeof LineItemSchema>;
+
+const Quantity = Type.Number({ exclusiveMinimum: 0, maximum: 1e9, multipleOf: 0.0001 });
+const Discount = Type.Number({ minimum: 0, maximum: 100 });
+const Tax = Type.Number({ minimum: 0, maximum: 100 });
+
+export const CreateLineItemSchema = Type.Object(
+  {
+    productId: Type.Optional(Type.Union([Id, Type.Null()])),
+    description: Type.Optional(Type.String({ minLength: 1, maxLength: 1000 })),
+    quantity: Quantity,
+    unit: Type.Optional(Type.String({ maxLength: 20 })),
+    unitPriceCents: Type.Optional(Type.Integer({ minimum: -1e11, maximum: 1e11 })),
+    discountPercent: Type.Optional(Discount),
+    taxRate: Type.Optional(Tax),
+    position: Type.Optional(Type.Integer({ minimum: 0 })),
+  },
+  {
+    additionalProperties: false,
+    description: 'With productId, description, unit, unitPriceCents and taxRate default to the product’s',
+    examples: [
+      { description: 'Kunststofffenster 120×140, weiß', quantity: 3, unitPriceCents: 3333, discountPercent: 10, taxRate: 19 },
+    ],
+  },
+);
+export type CreateLineItem = Static<typeof CreateLineItemSchema>;
+
+export const UpdateLineItemSchema = Type.Object(
+  {
+    description: Type.Optional(Type.String({ minLength: 1, maxLength: 1000 })),
+    quantity: Type.Optional(Quantity),
+    unit: Type.Optional(Type.String({ maxLength: 20 })),
+    unitPriceCents: Type.Optional(Type.Integer({ minimum: -1e11, maximum: 1e11 })),
+    discountPercent: Type.Optional(Discount),
+    taxRate: Type.Optional(Tax),
+    position: Type.Optional(Type.Integer({ minimum: 0 })),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+export type UpdateLineItem = Static<typeof UpdateLineItemSchema>;
+
+export const LineItemParams = Type.Object({ id: Id, itemId: Id }, { additionalProperties: false });
+
+function present(row: LineItemRow): LineItem {
+  return { ...row };
+}
+
+export async function listLineItems(ctx: Ctx, actor: Actor, dealId: string): Promise<LineItem[]> {
+  await getVisibleDeal(ctx, actor, dealId);
+  const rows = await ctx.db
+    .selectFrom('lineItems')
+    .selectAll()
+    .where('dealId', '=', dealId)
+    .orderBy('position')
+    .orderBy('createdAt')
+    .execute();
+  return rows.map(present);
+}
+
+async function afterChange(
+  ctx: Ctx,
+  actor: Actor,
+  dealId: string,
+  write: (trx: Transaction<DB>, now: string) => Promise<LineItemRow | null>,
+  note: string,
+) {
+  const before = await getVisibleDeal(ctx, actor, dealId);
+  const now = isoNow(ctx.clock);
+  const { item, money } = await ctx.db.transaction().execute(async (trx) => {
+    const item = await write(trx, now);
+    const deal = await trx.selectFrom('deals').selectAll().where('id', '=', dealId).executeTakeFirstOrThrow();
+    const money = await recomputeDealMoney(trx, deal, now);
+    await recordChange(trx, {
+      entityType: 'deal',
+      entityId: dealId,
+      userId: actor.userId,
+      action: 'line_items',
+      changes: [
+        { field: 'lineItems', from: before.amountCents, to: money.row.amountCents },
+        { field: 'note', from: null, to: note },
+      ],
+      at: now,
+    });
+    return { item, money };
+  });
+  emitDealChange(ctx, before, money.row, actor.userId, money.becamePaid);
+  return item;
+}
+
+/** Adds a line; the deal's amount, tax and gross follow. */
+export async function addLineItem(ctx: Ctx, actor: Actor, dealId: string, input: CreateLineItem): Promise<LineItem> {
+  await getVisibleDeal(ctx, actor, dealId);
+  const product = input.productId
+    ? await ctx.db.selectFrom('products').selectAll().where('id', '=', input.productId).executeTakeFirst()
+    : undefined;
+  if (input.productId && !product)
+    throw new AppError('unprocessable', 'The product does not exist', [{ path: 'productId', message: 'unknown product' }]);
+  const description = input.description ?? product?.name;
+  const unitPriceCents = input.unitPriceCents ?? product?.unitPriceCents;
+  if (!description)
+    throw new AppError('validation_failed', 'A line needs a description or a product', [
+      { path: 'description', message: 'is required without productId' },
+    ]);
+  if (unitPriceCents === undefined)
+    throw new AppError('validation_failed', 'A line needs a unit price or a product', [
+      { path: 'unitPriceCents', message: 'is required without productId' },
+    ]);
+  const line = {
+    quantity: input.quantity,
+    unitPriceCents,
+    discountPercent: input.discountPercent ?? 0,
+    taxRate: input.taxRate ?? product?.taxRate ?? 19,
+  };
+  const item = await afterChange(
+    ctx,
+    actor,
+    dealId,
+    async (trx, now) => {
+      const count = await trx
+        .selectFrom('lineItems')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('dealId', '=', dealId)
+        .executeTakeFirstOrThrow();
+      const row: LineItemRow = {
+        id: newId(),
+        dealId,
+        productId: input.productId ?? null,
+        description,
+        unit: input.unit ?? product?.unit ?? null,
+        ...line,
+        netCents: lineNetCents(line),
+        position: input.position ?? Number(count.n),
+        createdAt: now,
+        updatedAt: now,
+        version: 1,
+      };
+      await trx.insertInto('lineItems').values(row).execute();
+      return row;
+    },
+    `+ ${description}`,
+  );
+  return present(item as LineItemRow);
+}
+
+export async function updateLineItem(
+  ctx: Ctx,
+  actor: Actor,
+  dealId: string,
+  itemId: string,
+  input: UpdateLineItem,
+): Promise<LineItem> {
+  await getVisibleDeal(ctx, actor, dealId);
+  const current = await ctx.db
+    .selectFrom('lineItems')
+    .selectAll()
+    .where('id', '=', itemId)
+    .where('dealId', '=', dealId)
+    .executeTakeFirst();
+  if (!current) throw notFound('Line item');
+  const next = { ...current, ...input };
+  const item = await afterChange(
+    ctx,
+    actor,
+    dealId,
+    async (trx, now) =>
+      (await trx
+        .updateTable('lineItems')
+        .set({ ...input, netCents: lineNetCents(next), updatedAt: now, version: sql`version + 1` as unknown as number })
+        .where('id', '=', itemId)
+        .returningAll()
+        .executeTakeFirst()) as LineItemRow,
+    `~ ${next.description}`,
+  );
+  return present(item as LineItemRow);
+}
+
+export async function deleteLineItem(ctx: Ctx, actor: Actor, dealId: string, itemId: string): Promise<void> {
+  await getVisibleDeal(ctx, actor, dealId);
+  const current = await ctx.db
+    .selectFrom('lineItems')
+    .selectAll()
+    .where('id', '=', itemId)
+    .where('dealId', '=', dealId)
+    .executeTakeFirst();
+  if (!current) throw notFound('Line item');
+  await afterChange(
+    ctx,
+    actor,
+    dealId,
+    async (trx) => {
+      await trx.deleteFrom('lineItems').where('id', '=', itemId).execute();
+      return null;
+    },
+    `- ${current.description}`,
+  );
+}

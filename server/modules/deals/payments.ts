@@ -1,0 +1,90 @@
+import { type Static, Type } from 'typebox';
+import type { Actor } from '../../core/actor.ts';
+import { isoNow } from '../../core/clock.ts';
+import type { Ctx } from '../../core/context.ts';
+import { newId } from '../../core/ids.ts';
+import type { PaymentRow } from '../../db/schema.ts';
+import { forbidden, notFound } from '../../http/errors.ts';
+import { Id, Stamps } from '../../http/schemas.ts';
+import { recordChange } from '../timeline/changes.repository.ts';
+import { recomputeDealMoney } from './deal-totals.ts';
+import { emitDealChange, getVisibleDeal } from './deals.service.ts';
+
+export const PaymentSchema = Type.Object({
+  ...Stamps,
+  dealId: Id,
+  amountCents: Type.Integer(),
+  paidAt: Type.String({ description: 'ISO date or date-time of the payment' }),
+  method: Type.Union([Type.String(), Type.Null()]),
+  note: Type.Union([Type.String(), Type.Null()]),
+  userId: Type.Union([Id, Type.Null()]),
+});
+export type Payment = Static<typeof PaymentSchema>;
+
+export const CreatePaymentSchema = Type.Object(
+  {
+    amountCents: Type.Integer({ minimum: -1e11, maximum: 1e11, not: { const: 0 }, description: 'Negative for a refund' }),
+    paidAt: Type.Optional(
+      Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}(T.*)?$', description: 'YYYY-MM-DD or ISO date-time; default now' }),
+    ),
+    method: Type.Optional(Type.String({ maxLength: 50, examples: ['Überweisung', 'bar', 'EC-Karte'] })),
+    note: Type.Optional(Type.String({ maxLength: 500 })),
+  },
+  { additionalProperties: false, examples: [{ amountCents: 1005550, paidAt: '2026-12-01', method: 'Überweisung' }] },
+);
+export type CreatePayment = Static<typeof CreatePaymentSchema>;
+
+export const PaymentParams = Type.Object({ id: Id, paymentId: Id }, { additionalProperties: false });
+
+export async function listPayments(ctx: Ctx, actor: Actor, dealId: string): Promise<Payment[]> {
+  await getVisibleDeal(ctx, actor, dealId);
+  return ctx.db.selectFrom('payments').selectAll().where('dealId', '=', dealId).orderBy('paidAt').orderBy('createdAt').execute();
+}
+
+/** Records a payment; when the payments reach the deal's gross amount the deal is paid (event deal.paid). */
+export async function addPayment(ctx: Ctx, actor: Actor, dealId: string, input: CreatePayment): Promise<Payment> {
+  const before = await getVisibleDeal(ctx, actor, dealId);
+  const now = isoNow(ctx.clock);
+  const row: PaymentRow = {
+    id: newId(),
+    dealId,
+    amountCents: input.amountCents,
+    paidAt: input.paidAt ?? now,
+    method: input.method?.trim() || null,
+    note: input.note?.trim() || null,
+    userId: actor.userId,
+    createdAt: now,
+    updatedAt: now,
+    version: 1,
+  };
+  const money = await ctx.db.transaction().execute(async (trx) => {
+    await trx.insertInto('payments').values(row).execute();
+    const deal = await trx.selectFrom('deals').selectAll().where('id', '=', dealId).executeTakeFirstOrThrow();
+    const result = await recomputeDealMoney(trx, deal, now);
+    await recordChange(trx, {
+      entityType: 'deal',
+      entityId: dealId,
+      userId: actor.userId,
+      action: 'payment',
+      changes: [{ field: 'paidCents', from: before.paidCents, to: result.row.paidCents }],
+      at: now,
+    });
+    return result;
+  });
+  emitDealChange(ctx, before, money.row, actor.userId, money.becamePaid);
+  return row;
+}
+
+/** Removes a wrongly booked payment (admin or head). */
+export async function deletePayment(ctx: Ctx, actor: Actor, dealId: string, paymentId: string): Promise<void> {
+  if (actor.role !== 'admin' && actor.role !== 'head') throw forbidden('Only an administrator or a head can remove payments');
+  const before = await getVisibleDeal(ctx, actor, dealId);
+  const now = isoNow(ctx.clock);
+  const money = await ctx.db.transaction().execute(async (trx) => {
+    const res = await trx.deleteFrom('payments').where('id', '=', paymentId).where('dealId', '=', dealId).executeTakeFirst();
+    if (Number(res.numDeletedRows) === 0) throw notFound('Payment');
+    const deal = await trx.selectFrom('deals').selectAll().where('id', '=', dealId).executeTakeFirstOrThrow();
+    return recomputeDealMoney(trx, deal, now);
+  });
+  emitDealChange(ctx, before, money.row, actor.userId);
+}

@@ -1,0 +1,184 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { type Kysely, sql, type Transaction } from 'kysely';
+import { type Actor, isAdmin } from '../../core/actor.ts';
+import type { Ctx } from '../../core/context.ts';
+import { newId } from '../../core/ids.ts';
+import { PROJECT_ROOT } from '../../core/paths.ts';
+import type { DB, DocumentTemplateRow, Locale } from '../../db/schema.ts';
+import { AppError, forbidden, notFound } from '../../http/errors.ts';
+import { versionMismatch } from '../../http/if-match.ts';
+import { checkTemplate } from './render.ts';
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+export const KINDS = ['offer', 'order-confirmation', 'invoice', 'delivery-note', 'credit-note'];
+
+const SHIPPED: { kind: string; locale: Locale; name: string }[] = [
+  { kind: 'offer', locale: 'de', name: 'Angebot' },
+  { kind: 'offer', locale: 'en', name: 'Offer' },
+  { kind: 'order-confirmation', locale: 'de', name: 'Auftragsbestätigung' },
+  { kind: 'order-confirmation', locale: 'en', name: 'Order confirmation' },
+  { kind: 'invoice', locale: 'de', name: 'Rechnung' },
+  { kind: 'invoice', locale: 'en', name: 'Invoice' },
+];
+
+export const TITLES: Record<string, Record<Locale, string>> = {
+  offer: { de: 'Angebot', en: 'Offer' },
+  'order-confirmation': { de: 'Auftragsbestätigung', en: 'Order confirmation' },
+  invoice: { de: 'Rechnung', en: 'Invoice' },
+  cancellation: { de: 'Stornorechnung', en: 'Cancellation invoice' },
+  'credit-note': { de: 'Gutschrift', en: 'Credit note' },
+  'delivery-note': { de: 'Lieferschein', en: 'Delivery note' },
+};
+
+export function presentTemplate(row: DocumentTemplateRow) {
+  return {
+    id: row.id,
+    name: row.name,
+    kind: row.kind,
+    locale: row.locale,
+    source: row.source,
+    isDefault: row.isDefault === 1,
+    builtinKey: row.builtinKey,
+    active: row.active === 1,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    version: row.version,
+  };
+}
+
+/** The shipped defaults from templates/documents, copied into the database once (then edited there). */
+export async function ensureDefaultTemplates(db: Db, now: string): Promise<void> {
+  for (const t of SHIPPED) {
+    const key = `${t.kind}.${t.locale}`;
+    if (await db.selectFrom('documentTemplates').select('id').where('builtinKey', '=', key).executeTakeFirst()) continue;
+    const source = fs.readFileSync(path.join(PROJECT_ROOT, 'templates', 'documents', `${key}.hbs`), 'utf8');
+    const id = newId();
+    await db
+      .insertInto('documentTemplates')
+      .values({
+        id,
+        name: t.name,
+        kind: t.kind,
+        locale: t.locale,
+        source,
+        isDefault: 1,
+        builtinKey: key,
+        active: 1,
+        createdAt: now,
+        updatedAt: now,
+        version: 1,
+      })
+      .execute();
+    await db
+      .insertInto('documentTemplateVersions')
+      .values({ templateId: id, version: 1, source, userId: null, createdAt: now })
+      .execute();
+  }
+}
+
+export async function listTemplates(ctx: Ctx, kind?: string) {
+  let q = ctx.db.selectFrom('documentTemplates').selectAll().orderBy('kind').orderBy('locale').orderBy(sql`lower(name)`);
+  if (kind) q = q.where('kind', '=', kind);
+  return (await q.execute()).map(presentTemplate);
+}
+
+export async function getTemplate(ctx: Pick<Ctx, 'db'>, id: string): Promise<DocumentTemplateRow> {
+  const row = await ctx.db.selectFrom('documentTemplates').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw notFound('Document template');
+  return row;
+}
+
+function assertEditor(actor: Actor) {
+  if (!isAdmin(actor)) throw forbidden('Only an administrator can edit document templates');
+}
+
+export async function createTemplate(
+  ctx: Ctx,
+  actor: Actor,
+  input: { name: string; kind: string; locale?: Locale; source: string },
+) {
+  assertEditor(actor);
+  if (!KINDS.includes(input.kind))
+    throw new AppError('validation_failed', 'Unknown document kind', [{ path: 'kind', message: `one of ${KINDS.join(', ')}` }]);
+  await checkTemplate(input.source);
+  const now = ctx.clock.now().toISOString();
+  const id = newId();
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('documentTemplates')
+      .values({
+        id,
+        name: input.name.trim(),
+        kind: input.kind,
+        locale: input.locale ?? 'de',
+        source: input.source,
+        isDefault: 0,
+        builtinKey: null,
+        active: 1,
+        createdAt: now,
+        updatedAt: now,
+        version: 1,
+      })
+      .execute();
+    await trx
+      .insertInto('documentTemplateVersions')
+      .values({ templateId: id, version: 1, source: input.source, userId: actor.userId, createdAt: now })
+      .execute();
+  });
+  return presentTemplate(await getTemplate(ctx, id));
+}
+
+/** Edits make a new version; documents keep the version they were made with. */
+export async function updateTemplate(
+  ctx: Ctx,
+  actor: Actor,
+  id: string,
+  input: { name?: string; source?: string; active?: boolean; isDefault?: boolean },
+  expected?: number,
+) {
+  assertEditor(actor);
+  const current = await getTemplate(ctx, id);
+  if (input.source !== undefined) await checkTemplate(input.source);
+  const now = ctx.clock.now().toISOString();
+  await ctx.db.transaction().execute(async (trx) => {
+    let q = trx
+      .updateTable('documentTemplates')
+      .set({
+        ...(input.name !== undefined ? { name: input.name.trim() } : {}),
+        ...(input.source !== undefined ? { source: input.source } : {}),
+        ...(input.active !== undefined ? { active: input.active ? 1 : 0 } : {}),
+        ...(input.isDefault !== undefined ? { isDefault: input.isDefault ? 1 : 0 } : {}),
+        updatedAt: now,
+        version: sql`version + 1` as unknown as number,
+      })
+      .where('id', '=', id);
+    if (expected !== undefined) q = q.where('version', '=', expected);
+    const row = await q.returningAll().executeTakeFirst();
+    if (!row) throw versionMismatch(current.version);
+    if (input.isDefault)
+      await trx
+        .updateTable('documentTemplates')
+        .set({ isDefault: 0 })
+        .where('kind', '=', row.kind)
+        .where('locale', '=', row.locale)
+        .where('id', '!=', id)
+        .execute();
+    await trx
+      .insertInto('documentTemplateVersions')
+      .values({ templateId: id, version: row.version, source: row.source, userId: actor.userId, createdAt: now })
+      .execute();
+  });
+  return presentTemplate(await getTemplate(ctx, id));
+}
+
+export async function templateVersions(ctx: Ctx, id: string) {
+  await getTemplate(ctx, id);
+  return ctx.db
+    .selectFrom('documentTemplateVersions')
+    .selectAll()
+    .where('templateId', '=', id)
+    .orderBy('version', 'desc')
+    .execute();
+}

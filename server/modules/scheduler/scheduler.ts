@@ -1,0 +1,103 @@
+import type { Transaction } from 'kysely';
+import cron, { type ScheduledTask } from 'node-cron';
+import type { Ctx } from '../../core/context.ts';
+import { type AfterCommit, inTransaction } from '../../core/tx.ts';
+import type { DB, ScheduledJobRow } from '../../db/schema.ts';
+import * as jobs from './jobs.repository.ts';
+
+export type JobHandler = (trx: Transaction<DB>, job: ScheduledJobRow, after: AfterCommit) => Promise<void>;
+
+const MAX_ATTEMPTS = 5;
+
+/**
+ * The durable scheduler (CONVENTIONS 8): node-cron only wakes it; what is due lives in scheduled_jobs.
+ * Each job runs in one transaction together with marking it done, so a crash or restart neither loses
+ * nor doubles it, and after downtime every missed job fires exactly once on the first tick.
+ */
+export class Scheduler {
+  readonly #handlers = new Map<string, JobHandler>();
+  readonly #tickHooks: (() => Promise<void>)[] = [];
+  #cron: ScheduledTask | null = null;
+  #ticking: Promise<number> | null = null;
+  #lastTick = 0;
+
+  constructor(private readonly ctx: Ctx) {}
+
+  register(kind: string, handler: JobHandler): void {
+    this.#handlers.set(kind, handler);
+  }
+
+  /** Work that runs on every tick after the jobs (e.g. the mail outbox). */
+  onTick(hook: () => Promise<void>): void {
+    this.#tickHooks.push(hook);
+  }
+
+  /** Runs everything due now; concurrent calls share one run. Returns how many jobs ran. */
+  tick(): Promise<number> {
+    this.#ticking ??= this.#runDue().finally(() => {
+      this.#ticking = null;
+    });
+    return this.#ticking;
+  }
+
+  async #runDue(): Promise<number> {
+    let ran = 0;
+    for (;;) {
+      const now = this.ctx.clock.now().toISOString();
+      const due = await jobs.dueJobs(this.ctx.db, now, 100);
+      if (due.length === 0) break;
+      for (const job of due) if (await this.#runOne(job.id)) ran++;
+      if (due.length < 100) break;
+    }
+    for (const hook of this.#tickHooks) {
+      try {
+        await hook();
+      } catch (err) {
+        this.ctx.log.error({ err }, 'scheduler tick hook failed');
+      }
+    }
+    return ran;
+  }
+
+  async #runOne(id: string): Promise<boolean> {
+    const now = this.ctx.clock.now().toISOString();
+    try {
+      return await inTransaction(this.ctx, async (trx, after) => {
+        const job = await jobs.lockPending(trx, id);
+        if (!job) return false;
+        const handler = this.#handlers.get(job.kind);
+        if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
+        await handler(trx, job, after);
+        await jobs.markDone(trx, job.id, now);
+        return true;
+      });
+    } catch (err) {
+      const job = await jobs.lockPending(this.ctx.db, id);
+      if (job) {
+        const final = job.attempts + 1 >= MAX_ATTEMPTS;
+        const retryAt = new Date(this.ctx.clock.now().getTime() + 60_000 * 2 ** job.attempts).toISOString();
+        this.ctx.log.error({ err, jobId: id, kind: job.kind, attempts: job.attempts + 1, final }, 'scheduled job failed');
+        await jobs.markFailedAttempt(this.ctx.db, job, (err as Error).message, retryAt, final);
+      }
+      return false;
+    }
+  }
+
+  /** Starts ticking every KONTOR_SCHEDULER_TICK_SECONDS (node-cron wakes it each second), with a catch-up tick now. */
+  start(): void {
+    const every = this.ctx.config.schedulerTickSeconds * 1000;
+    this.#lastTick = Date.now();
+    void this.tick();
+    this.#cron = cron.schedule('* * * * * *', () => {
+      if (Date.now() - this.#lastTick < every) return;
+      this.#lastTick = Date.now();
+      void this.tick();
+    });
+  }
+
+  async stop(): Promise<void> {
+    await this.#cron?.stop();
+    this.#cron = null;
+    await this.#ticking;
+  }
+}
