@@ -29,6 +29,7 @@ import { customFieldsRoutes } from './modules/custom-fields/custom-fields.routes
 import { dealsRoutes } from './modules/deals/deals.routes.ts';
 import { documentsRoutes } from './modules/documents/documents.routes.ts';
 import { exportsRoutes } from './modules/exports/exports.routes.ts';
+import { formsRoutes } from './modules/forms/forms.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { importsRoutes } from './modules/imports/imports.routes.ts';
 import { Mailer } from './modules/mail/mailer.ts';
@@ -51,6 +52,8 @@ import { tasksRoutes } from './modules/tasks/tasks.routes.ts';
 import { teamsRoutes } from './modules/teams/teams.routes.ts';
 import { timelineRoutes } from './modules/timeline/timeline.routes.ts';
 import { usersRoutes } from './modules/users/users.routes.ts';
+import { WorkflowEngine } from './modules/workflows/engine.ts';
+import { workflowsRoutes } from './modules/workflows/workflows.routes.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -102,6 +105,7 @@ const MODULES: ((app: App, deps: RouteDeps) => void)[] = [
   workSettingsRoutes,
   calendarRoutes,
   documentsRoutes,
+  formsRoutes,
 ];
 
 async function signingSecret(ctx: Ctx): Promise<string> {
@@ -135,6 +139,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const mailer = new Mailer(ctx);
   scheduler.onTick(() => mailer.kick());
   registerTaskJobs(scheduler, ctx);
+  const engine = new WorkflowEngine(ctx, scheduler);
   app.decorate('scheduler', scheduler);
   app.decorate('mailer', mailer);
   app.addHook('onClose', async () => {
@@ -209,6 +214,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   const { sign } = registerAuth(app, ctx);
   for (const mod of MODULES) mod(app, { ctx, sign });
+  workflowsRoutes(app, { ctx, sign }, () => engine);
 
   await registerSpa(app, deps.webDist ?? WEB_DIST);
   return app;

@@ -436,6 +436,89 @@ export interface DocumentsTable extends Stamped {
   userId: string | null;
 }
 
+export interface WorkflowsTable extends Stamped {
+  id: string;
+  name: string;
+  description: string | null;
+  enabled: number;
+  /** JSON {trigger, conditions, steps} of the current version */
+  definition: string;
+  definitionVersion: number;
+  triggerType: string;
+  templateKey: string | null;
+}
+
+export interface WorkflowVersionsTable {
+  workflowId: string;
+  version: number;
+  definition: string;
+  createdAt: string;
+}
+
+export type RunStatus = 'running' | 'waiting' | 'done' | 'failed' | 'canceled';
+
+export interface WorkflowRunsTable {
+  id: string;
+  workflowId: string;
+  workflowVersion: number;
+  status: RunStatus;
+  /** JSON: the event that started it */
+  trigger: string;
+  entityType: string | null;
+  entityId: string | null;
+  dealId: string | null;
+  /** JSON path of the next step, e.g. [2] or [3,"then",0] */
+  cursor: string;
+  vars: string;
+  depth: number;
+  error: string | null;
+  waitUntil: string | null;
+  startedAt: string;
+  finishedAt: string | null;
+  updatedAt: string;
+}
+
+export interface WorkflowRunStepsTable {
+  id: string;
+  runId: string;
+  path: string;
+  type: string;
+  status: string;
+  output: string | null;
+  error: string | null;
+  at: string;
+}
+
+export interface FormsTable extends Stamped {
+  id: string;
+  key: string;
+  name: string;
+  pipelineId: string | null;
+  stageId: string | null;
+  /** JSON {type:'user',userId} | {type:'team',teamId} (round robin) | {type:'least_busy',teamId} */
+  ownerRule: string;
+  /** JSON [{name,label,type,required,mapTo}] */
+  fields: string;
+  allowedOrigins: string;
+  honeypot: string;
+  successMessage: string | null;
+  redirectUrl: string | null;
+  enabled: number;
+  lastAssigneeId: string | null;
+}
+
+export interface FormSubmissionsTable {
+  id: string;
+  formId: string;
+  contactId: string | null;
+  dealId: string | null;
+  payload: string;
+  origin: string | null;
+  ip: string | null;
+  spam: number;
+  createdAt: string;
+}
+
 export interface DB {
   teams: TeamsTable;
   users: UsersTable;
@@ -468,6 +551,12 @@ export interface DB {
   documentTemplateVersions: DocumentTemplateVersionsTable;
   numberSequences: NumberSequencesTable;
   documents: DocumentsTable;
+  workflows: WorkflowsTable;
+  workflowVersions: WorkflowVersionsTable;
+  workflowRuns: WorkflowRunsTable;
+  workflowRunSteps: WorkflowRunStepsTable;
+  forms: FormsTable;
+  formSubmissions: FormSubmissionsTable;
   imports: ImportsTable;
   importErrors: ImportErrorsTable;
 }
@@ -494,3 +583,50 @@ export type NotificationRow = Selectable<NotificationsTable>;
 export type ScheduledJobRow = Selectable<ScheduledJobsTable>;
 export type DocumentRow = Selectable<DocumentsTable>;
 export type DocumentTemplateRow = Selectable<DocumentTemplatesTable>;
+export type WorkflowRow = Selectable<WorkflowsTable>;
+export type WorkflowRunRow = Selectable<WorkflowRunsTable>;
+export type FormRow = Selectable<FormsTable>;
+
+// Reports (migrations/20261128170000_reports.ts); merged into DB above.
+export interface SalesTargetsTable extends Stamped {
+  userId: string;
+  /** YYYY-MM */
+  month: string;
+  amountCents: number;
+}
+
+/** One row per deal for the lead reports, kept by triggers. */
+export interface ReportLeadsTable {
+  dealId: string;
+  contactId: string | null;
+  ownerId: string | null;
+  pipelineId: string;
+  status: DealStatus;
+  amountCents: number;
+  /** the deal's source, else its contact's */
+  source: string | null;
+  createdAt: string;
+  /** first call or e-mail, or first completed task, on the deal or its contact after creation */
+  firstContactAt: string | null;
+}
+
+/** One row per stage change for the funnel and time in stage, kept by triggers. */
+export interface ReportStageEventsTable {
+  historyId: string;
+  dealId: string;
+  ownerId: string | null;
+  pipelineId: string;
+  stageId: string;
+  fromStageId: string | null;
+  position: number;
+  at: string;
+  secondsInPrevious: number | null;
+  firstEntry: number;
+  advanced: number;
+}
+
+export interface DB {
+  salesTargets: SalesTargetsTable;
+  reportLeads: ReportLeadsTable;
+  reportStageEvents: ReportStageEventsTable;
+}

@@ -36,7 +36,7 @@ describe('OpenAPI', () => {
         const success = Object.keys(op.responses ?? {}).filter((s) => s.startsWith('2'));
         expect(success.length, `${method} ${path} has a success response`).toBeGreaterThan(0);
         // actions that take no body (logout, reopen, cancel, mark all read, new calendar URL) are the exception
-        const bodyless = /\/(logout|reopen|cancel|read|read-all|token)$/.test(path);
+        const bodyless = /\/(logout|reopen|cancel|read|read-all|token|retry)$/.test(path);
         if (['post', 'patch', 'put'].includes(method) && !bodyless) {
           expect(op.requestBody, `${method} ${path} has a request body`).toBeDefined();
         }

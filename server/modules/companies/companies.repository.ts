@@ -84,7 +84,10 @@ export function findCompanyDuplicates(
     .selectAll('companies')
     .where((eb) => {
       const ors = [eb(sql`lower(companies.name)`, '=', probe.name.trim().toLowerCase())];
-      if (probe.email) ors.push(eb(sql`lower(companies.email)`, '=', probe.email.toLowerCase()));
+      if (probe.email)
+        ors.push(
+          eb.and([eb('companies.email', 'is not', null), eb(sql`lower(companies.email)`, '=', probe.email.toLowerCase())]),
+        );
       if (probe.phoneNormalized) ors.push(eb('companies.phoneNormalized', '=', probe.phoneNormalized));
       return eb.or(ors);
     })

@@ -105,7 +105,9 @@ export function duplicateCandidates(db: Db, actor: Actor, probe: ContactProbe) {
   return visibleContacts(db, actor)
     .where((eb) => {
       const ors = [];
-      if (probe.email) ors.push(eb(sql`lower(contacts.email)`, '=', probe.email.toLowerCase()));
+      // `email IS NOT NULL` lets SQLite use the partial index on lower(email)
+      if (probe.email)
+        ors.push(eb.and([eb('contacts.email', 'is not', null), eb(sql`lower(contacts.email)`, '=', probe.email.toLowerCase())]));
       if (probe.phoneNormalized) ors.push(eb('contacts.phoneNormalized', '=', probe.phoneNormalized));
       if (probe.companyId) ors.push(eb('contacts.companyId', '=', probe.companyId));
       if (probe.lastName.trim()) ors.push(eb(sql`lower(contacts.last_name)`, '=', probe.lastName.trim().toLowerCase()));

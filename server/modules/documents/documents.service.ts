@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Transaction } from 'kysely';
 import type { Actor } from '../../core/actor.ts';
 import type { Ctx } from '../../core/context.ts';
 import { newId } from '../../core/ids.ts';
-import { inTransaction } from '../../core/tx.ts';
-import type { DocumentRow, Locale } from '../../db/schema.ts';
+import { type AfterCommit, inTransaction } from '../../core/tx.ts';
+import type { DB, DocumentRow, DocumentTemplateRow, Locale } from '../../db/schema.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import { getVisibleContact } from '../contacts/contacts.service.ts';
 import { getVisibleDeal } from '../deals/deals.service.ts';
@@ -69,12 +70,39 @@ export async function createDocument(
   ctx: Ctx,
   actor: Actor | null,
   dealId: string,
-  input: { templateId?: string; kind?: string; locale?: Locale; deliveryDate?: string | null },
+  input: IssueInput,
   opts: { correct?: DocumentRow } = {},
 ) {
   if (actor) await getVisibleDeal(ctx, actor, dealId);
-  const now = ctx.clock.now().toISOString();
-  await ensureDefaultTemplates(ctx.db, now);
+  await ensureDefaultTemplates(ctx.db, ctx.clock.now().toISOString());
+  const prepared = await prepareIssue(ctx, input);
+  try {
+    return await inTransaction(ctx, (trx, after) =>
+      issueDocumentIn(trx, ctx, after, actor?.userId ?? null, dealId, prepared, opts),
+    );
+  } catch (err) {
+    await fs.promises.rm(prepared.fullPath, { force: true });
+    throw err;
+  }
+}
+
+export interface IssueInput {
+  templateId?: string;
+  kind?: string;
+  locale?: Locale;
+  deliveryDate?: string | null;
+}
+
+export interface PreparedIssue {
+  id: string;
+  fullPath: string;
+  logo: Buffer | null;
+  template: DocumentTemplateRow;
+  deliveryDate: string | null;
+}
+
+/** What can be read before the transaction: the template and the logo (inside it only trx may touch the database). */
+export async function prepareIssue(ctx: Ctx, input: IssueInput): Promise<PreparedIssue> {
   const template = input.templateId
     ? await getTemplate(ctx, input.templateId)
     : await ctx.db
@@ -87,100 +115,106 @@ export async function createDocument(
         .executeTakeFirst();
   if (!template)
     throw new AppError('unprocessable', 'No template for this document', [{ path: 'templateId', message: 'unknown template' }]);
+  fs.mkdirSync(documentsDir(ctx), { recursive: true });
+  const id = newId();
+  return {
+    id,
+    fullPath: path.join(documentsDir(ctx), `${id}.pdf`),
+    logo: await companyLogo(ctx),
+    template,
+    deliveryDate: input.deliveryDate ?? null,
+  };
+}
+
+/** Issues a prepared document inside the caller's transaction (the API's, or a workflow step's). */
+export async function issueDocumentIn(
+  trx: Transaction<DB>,
+  ctx: Ctx,
+  after: AfterCommit,
+  userId: string | null,
+  dealId: string,
+  prepared: PreparedIssue,
+  opts: { correct?: DocumentRow } = {},
+) {
+  const { id, template } = prepared;
+  const now = ctx.clock.now().toISOString();
   const kind = opts.correct ? 'cancellation' : template.kind;
   const locale = template.locale;
   const title = TITLES[kind]?.[locale] ?? template.name;
-  const id = newId();
-  fs.mkdirSync(documentsDir(ctx), { recursive: true });
-  const file = `${id}.pdf`;
-  const logo = await companyLogo(ctx);
-  const full = path.join(documentsDir(ctx), file);
-  try {
-    return await inTransaction(ctx, async (trx, after) => {
-      const number = await nextNumber(trx, kind, Number(now.slice(0, 4)));
-      const data = await buildDocumentData(trx, {
-        dealId,
-        userId: actor?.userId ?? null,
-        kind,
-        title,
-        number,
-        nowIso: now,
-        locale,
-        deliveryDate: input.deliveryDate ?? null,
-        sign: opts.correct ? -1 : 1,
-        correctsNumber: opts.correct?.number,
+  const number = await nextNumber(trx, kind, Number(now.slice(0, 4)));
+  const data = await buildDocumentData(trx, {
+    dealId,
+    userId,
+    kind,
+    title,
+    number,
+    nowIso: now,
+    locale,
+    deliveryDate: prepared.deliveryDate,
+    sign: opts.correct ? -1 : 1,
+    correctsNumber: opts.correct?.number,
+  });
+  const pdf = await makePdf(data, template.source, prepared.logo);
+  await fs.promises.writeFile(prepared.fullPath, pdf, { flag: 'wx', mode: 0o640 });
+  const deal = await trx
+    .selectFrom('deals')
+    .select(['contactId', 'companyId', 'currency'])
+    .where('id', '=', dealId)
+    .executeTakeFirstOrThrow();
+  const row: DocumentRow = {
+    id,
+    kind,
+    number,
+    title,
+    locale,
+    dealId,
+    contactId: deal.contactId,
+    companyId: deal.companyId,
+    templateId: template.id,
+    templateVersion: template.version,
+    data: JSON.stringify(data),
+    file: path.basename(prepared.fullPath),
+    sha256: createHash('sha256').update(pdf).digest('hex'),
+    size: pdf.length,
+    netCents: data.totals.netCents,
+    grossCents: data.totals.grossCents,
+    currency: deal.currency,
+    status: 'issued',
+    correctsId: opts.correct?.id ?? null,
+    sentAt: null,
+    userId,
+    createdAt: now,
+    updatedAt: now,
+    version: 1,
+  };
+  await trx.insertInto('documents').values(row).execute();
+  if (opts.correct)
+    await trx.updateTable('documents').set({ status: 'canceled', updatedAt: now }).where('id', '=', opts.correct.id).execute();
+  for (const [entityType, entityId] of [
+    ['deal', dealId],
+    ['contact', deal.contactId],
+  ] as const) {
+    if (entityId)
+      await recordChange(trx, {
+        entityType,
+        entityId,
+        userId,
+        action: 'document_created',
+        changes: [{ field: 'document', from: null, to: `${title} ${number}` }],
+        at: now,
       });
-      // inside the transaction only trx may touch the database (one SQLite connection)
-      const pdf = await makePdf(data, template.source, logo);
-      await fs.promises.writeFile(full, pdf, { flag: 'wx', mode: 0o640 });
-      const deal = await trx
-        .selectFrom('deals')
-        .select(['contactId', 'companyId', 'currency'])
-        .where('id', '=', dealId)
-        .executeTakeFirstOrThrow();
-      const row: DocumentRow = {
-        id,
-        kind,
-        number,
-        title,
-        locale,
-        dealId,
-        contactId: deal.contactId,
-        companyId: deal.companyId,
-        templateId: template.id,
-        templateVersion: template.version,
-        data: JSON.stringify(data),
-        file,
-        sha256: createHash('sha256').update(pdf).digest('hex'),
-        size: pdf.length,
-        netCents: data.totals.netCents,
-        grossCents: data.totals.grossCents,
-        currency: deal.currency,
-        status: 'issued',
-        correctsId: opts.correct?.id ?? null,
-        sentAt: null,
-        userId: actor?.userId ?? null,
-        createdAt: now,
-        updatedAt: now,
-        version: 1,
-      };
-      await trx.insertInto('documents').values(row).execute();
-      if (opts.correct)
-        await trx
-          .updateTable('documents')
-          .set({ status: 'canceled', updatedAt: now })
-          .where('id', '=', opts.correct.id)
-          .execute();
-      for (const [entityType, entityId] of [
-        ['deal', dealId],
-        ['contact', deal.contactId],
-      ] as const) {
-        if (entityId)
-          await recordChange(trx, {
-            entityType,
-            entityId,
-            userId: actor?.userId ?? null,
-            action: 'document_created',
-            changes: [{ field: 'document', from: null, to: `${title} ${number}` }],
-            at: now,
-          });
-      }
-      after(() =>
-        ctx.events.emit({
-          type: 'document.created',
-          entityType: 'document',
-          entityId: id,
-          actorId: actor?.userId ?? null,
-          at: now,
-          data: { dealId, kind, number },
-        }),
-      );
-      return presentDocument(row);
-    });
-  } catch (err) {
-    await fs.promises.rm(full, { force: true });
-    throw err;
   }
+  after(() =>
+    ctx.events.emit({
+      type: 'document.created',
+      entityType: 'document',
+      entityId: id,
+      actorId: userId,
+      at: now,
+      data: { dealId, kind, number },
+    }),
+  );
+  return presentDocument(row);
 }
 
 export async function listDealDocuments(ctx: Ctx, actor: Actor, dealId: string) {

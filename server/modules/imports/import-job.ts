@@ -52,8 +52,9 @@ export class ImportState {
   readonly owners: OwnerRules;
   /** Keys (email:…, phone:…, ext:…, name:…) of rows already taken, with their row number. */
   readonly seen = new Map<string, number>();
-  /** Companies by lower-case name and by id that rows may link to (id null: not visible). */
+  /** Companies contact rows may link to: id by lower-case name (existing or created by this import)… */
   readonly companiesByName = new Map<string, string>();
+  /** …and whether a company id given by a row is one the importer may see. */
   readonly companyVisible = new Map<string, boolean>();
 
   constructor(readonly job: ImportJob) {

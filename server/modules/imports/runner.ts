@@ -118,7 +118,7 @@ export class ImportRunner {
       throw new AppError('unprocessable', `The file has ${total} rows; one import takes at most ${MAX_ROWS}. Split the file.`);
     }
     await repo.markRunning(this.ctx.db, id, total, isoNow(this.ctx.clock));
-    const process = PROCESSORS[job.entity](new ImportState(job));
+    const processChunk = PROCESSORS[job.entity](new ImportState(job));
     let skip = row.processed;
     let chunk: ChunkRow[] = [];
     let header = true;
@@ -134,7 +134,7 @@ export class ImportRunner {
         }
         chunk.push({ row: r.row, cells: r.cells, values: readRow(r.cells, job.mapping) });
         if (chunk.length < CHUNK_ROWS) continue;
-        await this.#commit(id, process, chunk);
+        await this.#commit(id, processChunk, chunk);
         chunk = [];
         if (this.#stopping) return;
         await nextTick();
@@ -143,7 +143,7 @@ export class ImportRunner {
       if (err instanceof Error && 'code' in err && String(err.code).startsWith('CSV_')) throw unreadable(err);
       throw err;
     }
-    if (chunk.length > 0) await this.#commit(id, process, chunk);
+    if (chunk.length > 0) await this.#commit(id, processChunk, chunk);
     await this.#finish(id, 'done', null);
   }
 
@@ -160,10 +160,10 @@ export class ImportRunner {
     return { id: row.id, fileName: row.fileName, actor, entity, mode: row.mode, dryRun: row.dryRun === 1, mapping, defs };
   }
 
-  async #commit(id: string, process: Processor, chunk: ChunkRow[]): Promise<void> {
+  async #commit(id: string, processChunk: Processor, chunk: ChunkRow[]): Promise<void> {
     const now = isoNow(this.ctx.clock);
     await this.ctx.db.transaction().execute(async (trx) => {
-      const result = await process(trx, chunk, now);
+      const result = await processChunk(trx, chunk, now);
       await repo.insertErrors(trx, id, result.errors);
       await repo.addCounts(
         trx,

@@ -6,6 +6,8 @@ import type { DB, ScheduledJobRow } from '../../db/schema.ts';
 import * as jobs from './jobs.repository.ts';
 
 export type JobHandler = (trx: Transaction<DB>, job: ScheduledJobRow, after: AfterCommit) => Promise<void>;
+/** A handler that keeps its own transactions (each of its effects must be idempotent or guarded). */
+export type PlainJobHandler = (job: ScheduledJobRow) => Promise<void>;
 
 const MAX_ATTEMPTS = 5;
 
@@ -16,6 +18,7 @@ const MAX_ATTEMPTS = 5;
  */
 export class Scheduler {
   readonly #handlers = new Map<string, JobHandler>();
+  readonly #plain = new Map<string, PlainJobHandler>();
   readonly #tickHooks: (() => Promise<void>)[] = [];
   #cron: ScheduledTask | null = null;
   #ticking: Promise<number> | null = null;
@@ -25,6 +28,14 @@ export class Scheduler {
 
   register(kind: string, handler: JobHandler): void {
     this.#handlers.set(kind, handler);
+  }
+
+  /**
+   * Registers work that runs several transactions of its own (a workflow run executes step by step,
+   * each step committed with its cursor); the job is marked done after it returns.
+   */
+  registerPlain(kind: string, handler: PlainJobHandler): void {
+    this.#plain.set(kind, handler);
   }
 
   /** Work that runs on every tick after the jobs (e.g. the mail outbox). */
@@ -62,6 +73,13 @@ export class Scheduler {
   async #runOne(id: string): Promise<boolean> {
     const now = this.ctx.clock.now().toISOString();
     try {
+      const pending = await jobs.lockPending(this.ctx.db, id);
+      const plain = pending ? this.#plain.get(pending.kind) : undefined;
+      if (pending && plain) {
+        await plain(pending);
+        await jobs.markDone(this.ctx.db, id, now);
+        return true;
+      }
       return await inTransaction(this.ctx, async (trx, after) => {
         const job = await jobs.lockPending(trx, id);
         if (!job) return false;

@@ -1,0 +1,335 @@
+import { sql, type Transaction } from 'kysely';
+import { addBusinessMinutes } from '../../core/business-hours.ts';
+import type { Ctx } from '../../core/context.ts';
+import { newId } from '../../core/ids.ts';
+import type { AfterCommit } from '../../core/tx.ts';
+import type { DB, DealRow, WorkflowRunRow } from '../../db/schema.ts';
+import { AppError } from '../../http/errors.ts';
+import { coerceValue } from '../custom-fields/custom-fields.values.ts';
+import { emitDealChange } from '../deals/deals.service.ts';
+import { issueDocumentIn, type PreparedIssue } from '../documents/documents.service.ts';
+import { formatMoney } from '../documents/merge-data.ts';
+import { queueMail } from '../mail/outbox.ts';
+import { notify } from '../notifications/notifications.service.ts';
+import { businessHours } from '../settings/work-settings.ts';
+import { createTaskIn } from '../tasks/tasks.service.ts';
+import { recordChange } from '../timeline/changes.repository.ts';
+import { interpolate, type RunContext, valueAt } from './context.ts';
+import type { Recipient, Step } from './definition.ts';
+
+type Trx = Transaction<DB>;
+
+export interface StepEnv {
+  trx: Trx;
+  ctx: Ctx;
+  after: AfterCommit;
+  run: WorkflowRunRow;
+  rc: RunContext;
+  /** Documents are prepared (template, logo) before the step's transaction. */
+  prepared?: PreparedIssue;
+}
+
+export type StepResult = { output?: unknown; waitUntil?: string };
+
+const deal = (env: StepEnv) => {
+  if (!env.rc.deal) throw new Error('this step needs a deal');
+  return env.rc.deal as unknown as DealRow & { customFields: Record<string, unknown> };
+};
+
+async function resolveAssignee(env: StepEnv, step: Step): Promise<string> {
+  const a = step.assignee ?? { type: 'owner' };
+  const { trx } = env;
+  if (a.type === 'user' && a.userId) return a.userId;
+  if (a.type === 'trigger_assignee' && env.rc.task?.assigneeId) return env.rc.task.assigneeId as string;
+  if ((a.type === 'team_round_robin' || a.type === 'least_busy') && a.teamId) {
+    const members = await trx
+      .selectFrom('users')
+      .select('id')
+      .where('teamId', '=', a.teamId)
+      .where('active', '=', 1)
+      .where('role', '!=', 'specialist')
+      .orderBy('id')
+      .execute();
+    if (members.length > 0) {
+      const ids = members.map((m) => m.id);
+      const load = await trx
+        .selectFrom('tasks')
+        .select(['assigneeId', (eb) => eb.fn.countAll<number>().as('open'), (eb) => eb.fn.max('createdAt').as('last')])
+        .where('assigneeId', 'in', ids)
+        .where(a.type === 'least_busy' ? sql<boolean>`status = 'open'` : sql<boolean>`1 = 1`)
+        .groupBy('assigneeId')
+        .execute();
+      const by = new Map(load.map((l) => [l.assigneeId, l]));
+      const score = (id: string) =>
+        a.type === 'least_busy' ? String(by.get(id)?.open ?? 0).padStart(8, '0') : String(by.get(id)?.last ?? '');
+      return [...ids].sort((x, y) => (score(x) < score(y) ? -1 : score(x) > score(y) ? 1 : 0))[0] as string;
+    }
+  }
+  const owner = (env.rc.deal?.ownerId ?? env.rc.contact?.ownerId) as string | null | undefined;
+  if (!owner) throw new Error('no assignee: the record has no owner');
+  return owner;
+}
+
+async function resolveRecipients(env: StepEnv, to: Recipient | string | undefined): Promise<string[]> {
+  if (!to || typeof to === 'string') return [];
+  if (to.type === 'user' && to.userId) return [to.userId];
+  const ownerId = (env.rc.deal?.ownerId ?? env.rc.contact?.ownerId) as string | null;
+  if (to.type === 'owner') return ownerId ? [ownerId] : [];
+  if (to.type === 'assignee') return env.rc.task?.assigneeId ? [env.rc.task.assigneeId as string] : [];
+  if (to.type === 'head' && ownerId) {
+    const row = await env.trx
+      .selectFrom('users')
+      .innerJoin('teams', 'teams.id', 'users.teamId')
+      .select('teams.headId')
+      .where('users.id', '=', ownerId)
+      .executeTakeFirst();
+    return row?.headId ? [row.headId] : [];
+  }
+  return [];
+}
+
+const fmt = (env: StepEnv) => (path: string, v: unknown) => {
+  if (typeof v === 'number' && /Cents$/.test(path)) return formatMoney(v, 'EUR', 'de');
+  if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(v))
+    return new Intl.DateTimeFormat('de-DE', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Berlin' }).format(
+      new Date(v),
+    );
+  void env;
+  return String(v);
+};
+
+async function moveStage(env: StepEnv, step: Step): Promise<unknown> {
+  const d = deal(env);
+  const { trx, ctx, after } = env;
+  const stage = await trx
+    .selectFrom('stages')
+    .selectAll()
+    .where('pipelineId', '=', d.pipelineId)
+    .where((eb) => (step.stageId ? eb('id', '=', step.stageId) : eb('key', '=', step.stageKey ?? '')))
+    .executeTakeFirst();
+  if (!stage) throw new Error(`stage ${step.stageId ?? step.stageKey} not found in the deal's pipeline`);
+  if (stage.id === d.stageId) return { stageId: stage.id, unchanged: true };
+  const now = ctx.clock.now().toISOString();
+  const before = (await trx.selectFrom('deals').selectAll().where('id', '=', d.id).executeTakeFirstOrThrow()) as DealRow;
+  const changes: Partial<DealRow> = {
+    stageId: stage.id,
+    status: stage.kind,
+    stageEnteredAt: now,
+    closedAt: stage.kind === 'open' ? null : (before.closedAt ?? now),
+  };
+  if (stage.kind !== 'lost') changes.lostReason = null;
+  const row = (await trx
+    .updateTable('deals')
+    .set({ ...changes, updatedAt: now, version: sql`version + 1` as unknown as number })
+    .where('id', '=', d.id)
+    .returningAll()
+    .executeTakeFirstOrThrow()) as DealRow;
+  const seconds = Math.max(0, Math.round((Date.parse(now) - Date.parse(before.stageEnteredAt)) / 1000));
+  await trx
+    .insertInto('dealStageHistory')
+    .values({
+      id: newId(),
+      dealId: d.id,
+      pipelineId: d.pipelineId,
+      fromStageId: before.stageId,
+      toStageId: stage.id,
+      userId: null,
+      at: now,
+      secondsInPrevious: seconds,
+    })
+    .execute();
+  await recordChange(trx, {
+    entityType: 'deal',
+    entityId: d.id,
+    userId: null,
+    action: 'stage_changed',
+    changes: [
+      { field: 'stageId', from: before.stageId, to: stage.id },
+      { field: 'workflow', from: null, to: env.run.workflowId },
+    ],
+    at: now,
+  });
+  after(() => emitDealChange(ctx, before, row, null));
+  return { stageId: stage.id };
+}
+
+async function updateField(env: StepEnv, step: Step): Promise<unknown> {
+  const d = deal(env);
+  const field = step.field ?? '';
+  const now = env.ctx.clock.now().toISOString();
+  const before = (await env.trx.selectFrom('deals').selectAll().where('id', '=', d.id).executeTakeFirstOrThrow()) as DealRow;
+  const value = typeof step.value === 'string' ? interpolate(step.value, env.rc) : step.value;
+  let changes: Partial<DealRow>;
+  if (field.startsWith('deal.customFields.')) {
+    const key = field.slice('deal.customFields.'.length);
+    const def = await env.trx
+      .selectFrom('customFields')
+      .selectAll()
+      .where('entity', '=', 'deal')
+      .where('key', '=', key)
+      .executeTakeFirst();
+    if (!def) throw new Error(`unknown deal field ${key}`);
+    const checked = coerceValue(def, value);
+    if (!checked.ok) throw new Error(`${field} ${checked.message}`);
+    changes = { customFields: JSON.stringify({ ...JSON.parse(before.customFields), [key]: checked.value }) };
+  } else if (['deal.title', 'deal.source', 'deal.expectedCloseDate'].includes(field)) {
+    changes = { [field.slice(5)]: value === '' ? null : value } as Partial<DealRow>;
+  } else throw new Error(`field ${field} cannot be set by a workflow`);
+  const row = (await env.trx
+    .updateTable('deals')
+    .set({ ...changes, updatedAt: now, version: sql`version + 1` as unknown as number })
+    .where('id', '=', d.id)
+    .returningAll()
+    .executeTakeFirstOrThrow()) as DealRow;
+  await recordChange(env.trx, {
+    entityType: 'deal',
+    entityId: d.id,
+    userId: null,
+    action: 'updated',
+    changes: [{ field: field.slice(5), from: valueAt(env.rc, field) ?? null, to: value }],
+    at: now,
+  });
+  env.after(() => emitDealChange(env.ctx, before, row, null));
+  return { field, value };
+}
+
+/** The report to the head when a deal is complete: amount and how long each stage took. */
+async function report(env: StepEnv, step: Step): Promise<unknown> {
+  const d = deal(env);
+  const recipients = await resolveRecipients(env, (step.to as Recipient) ?? { type: 'head' });
+  const history = await env.trx
+    .selectFrom('dealStageHistory')
+    .leftJoin('stages', 'stages.id', 'dealStageHistory.fromStageId')
+    .select(['stages.name as stageName', 'dealStageHistory.secondsInPrevious', 'dealStageHistory.at'])
+    .where('dealStageHistory.dealId', '=', d.id)
+    .where('dealStageHistory.fromStageId', 'is not', null)
+    .orderBy('dealStageHistory.at')
+    .execute();
+  const dur = (s: number | null) => {
+    const m = Math.round((s ?? 0) / 60);
+    return m >= 1440
+      ? `${Math.floor(m / 1440)} T ${Math.floor((m % 1440) / 60)} Std`
+      : m >= 60
+        ? `${Math.floor(m / 60)} Std ${m % 60} Min`
+        : `${m} Min`;
+  };
+  const steps = history.map((h) => `${h.stageName ?? '?'}: ${dur(h.secondsInPrevious)}`);
+  const total = dur(Math.round((Date.parse(env.ctx.clock.now().toISOString()) - Date.parse(d.createdAt)) / 1000));
+  const amount = formatMoney(d.grossCents, d.currency, 'de');
+  for (const userId of recipients) {
+    await notify(env.trx, env.ctx, env.after, {
+      userId,
+      kind: 'deal.report',
+      title: `Abgeschlossen: ${d.title} (${amount})`,
+      body: `${steps.join(' · ')} · Gesamt ${total}`,
+      entityType: 'deal',
+      entityId: d.id,
+      email: {
+        template: 'deal-report',
+        data: {
+          title: d.title,
+          amount,
+          net: formatMoney(d.amountCents, d.currency, 'de'),
+          contact: env.rc.contact?.name ?? '',
+          owner: env.rc.owner?.name ?? '',
+          steps,
+          total,
+          url: `${env.ctx.config.publicUrl}/deals/${d.id}`,
+        },
+      },
+    });
+  }
+  return { recipients, steps };
+}
+
+/** Runs one step inside its transaction; a wait answers when to continue. */
+export async function runStep(env: StepEnv, step: Step): Promise<StepResult> {
+  const { trx, ctx, after, rc } = env;
+  switch (step.type) {
+    case 'create_task': {
+      let dueAt: string | null | undefined;
+      const due = step.due ?? { type: 'sla' };
+      if (due.type === 'relative') {
+        const minutes = due.minutes ?? 0;
+        dueAt = (
+          due.businessHours
+            ? addBusinessMinutes(ctx.clock.now(), minutes, await businessHours(trx))
+            : new Date(ctx.clock.now().getTime() + minutes * 60_000)
+        ).toISOString();
+      } else if (due.type === 'field') {
+        const v = valueAt(rc, due.field ?? '');
+        if (typeof v !== 'string' || Number.isNaN(Date.parse(v))) throw new Error(`due date field ${due.field} is empty`);
+        dueAt = new Date(v).toISOString();
+      }
+      const task = await createTaskIn(
+        trx,
+        ctx,
+        after,
+        null,
+        {
+          title: interpolate(step.title, rc, fmt(env)) || 'Aufgabe',
+          type: step.taskType ?? 'todo',
+          description: step.body ? interpolate(step.body, rc, fmt(env)) : undefined,
+          ...(dueAt !== undefined ? { dueAt } : {}),
+          assigneeId: await resolveAssignee(env, step),
+          dealId: (rc.deal?.id as string) ?? null,
+          contactId: (rc.contact?.id as string) ?? null,
+          companyId: (rc.company?.id as string) ?? null,
+        },
+        { origin: `workflow:${env.run.workflowId}` },
+      );
+      return { output: { taskId: task.id, assigneeId: task.assigneeId, dueAt: task.dueAt } };
+    }
+    case 'move_stage':
+      return { output: await moveStage(env, step) };
+    case 'update_field':
+      return { output: await updateField(env, step) };
+    case 'notify': {
+      const to = await resolveRecipients(env, step.to);
+      for (const userId of to) {
+        await notify(trx, ctx, after, {
+          userId,
+          kind: 'workflow',
+          title: interpolate(step.title, rc, fmt(env)),
+          body: interpolate(step.body, rc, fmt(env)),
+          entityType: rc.deal ? 'deal' : rc.task ? 'task' : 'contact',
+          entityId: (rc.deal?.id ?? rc.task?.id ?? rc.contact?.id ?? null) as string | null,
+        });
+      }
+      return { output: { to } };
+    }
+    case 'send_email': {
+      const target = typeof step.to === 'string' ? step.to : 'contact';
+      const address =
+        target === 'contact'
+          ? (rc.contact?.email as string | null)
+          : target === 'owner'
+            ? (rc.owner?.email as string | null)
+            : target;
+      if (!address) throw new Error('no e-mail address for the recipient');
+      const sent = await queueMail(
+        trx,
+        ctx,
+        { to: address, subject: interpolate(step.subject, rc, fmt(env)), text: interpolate(step.body, rc, fmt(env)) },
+        after,
+      );
+      return { output: { to: address, queued: sent } };
+    }
+    case 'generate_document': {
+      if (!env.prepared) throw new Error('document not prepared');
+      const doc = await issueDocumentIn(trx, ctx, after, null, deal(env).id, env.prepared);
+      return { output: { documentId: doc.id, number: doc.number } };
+    }
+    case 'wait':
+      return { waitUntil: new Date(ctx.clock.now().getTime() + (step.minutes ?? 0) * 60_000).toISOString() };
+    case 'wait_until': {
+      const v = valueAt(rc, step.field ?? '');
+      if (typeof v !== 'string' || Number.isNaN(Date.parse(v))) throw new Error(`wait field ${step.field} is empty`);
+      return { waitUntil: new Date(Date.parse(v) + (step.offsetMinutes ?? 0) * 60_000).toISOString() };
+    }
+    case 'report':
+      return { output: await report(env, step) };
+    default:
+      throw new AppError('unprocessable', `Unknown step ${step.type}`);
+  }
+}

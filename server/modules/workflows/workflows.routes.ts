@@ -1,0 +1,304 @@
+import { Type } from 'typebox';
+import { actorOf } from '../../http/auth.ts';
+import { AppError, notFound } from '../../http/errors.ts';
+import { expectedVersion } from '../../http/if-match.ts';
+import { IdParams, ListOf, problemResponses, Stamps } from '../../http/schemas.ts';
+import type { App, RouteDeps } from '../../http/types.ts';
+import { ConditionGroupSchema, type Definition, StepSchema, TriggerSchema } from './definition.ts';
+import type { WorkflowEngine } from './engine.ts';
+import { InstallSchema, installTemplate, PROCESS_TEMPLATES } from './templates.ts';
+import * as service from './workflows.service.ts';
+
+const tags = ['Automation'];
+
+const WorkflowSchema = Type.Object({
+  ...Stamps,
+  name: Type.String(),
+  description: Type.Union([Type.String(), Type.Null()]),
+  enabled: Type.Boolean(),
+  trigger: TriggerSchema,
+  conditions: Type.Union([ConditionGroupSchema, Type.Null()]),
+  steps: Type.Array(Type.Unknown()),
+  definitionVersion: Type.Integer({
+    description: 'Increases when trigger, conditions or steps change; runs finish on the version they started with',
+  }),
+  templateKey: Type.Union([Type.String(), Type.Null()]),
+});
+const CreateWorkflowSchema = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 200 }),
+    description: Type.Optional(Type.Union([Type.String({ maxLength: 2000 }), Type.Null()])),
+    enabled: Type.Optional(Type.Boolean()),
+    trigger: TriggerSchema,
+    conditions: Type.Optional(ConditionGroupSchema),
+    steps: Type.Array(StepSchema, { minItems: 1, maxItems: 100 }),
+  },
+  {
+    additionalProperties: false,
+    examples: [
+      {
+        name: 'Gewonnen: Dankeschön-Anruf',
+        trigger: { type: 'deal.won' },
+        conditions: { all: [{ field: 'deal.amountCents', op: 'gte', value: 100000 }] },
+        steps: [
+          {
+            type: 'create_task',
+            title: 'Danke sagen: {{contact.name}}',
+            taskType: 'call',
+            assignee: { type: 'owner' },
+            due: { type: 'relative', minutes: 1440 },
+          },
+        ],
+      },
+    ],
+  },
+);
+const UpdateWorkflowSchema = Type.Partial(
+  Type.Object({
+    name: Type.String({ minLength: 1, maxLength: 200 }),
+    description: Type.Union([Type.String({ maxLength: 2000 }), Type.Null()]),
+    enabled: Type.Boolean(),
+    trigger: TriggerSchema,
+    conditions: Type.Union([ConditionGroupSchema, Type.Null()]),
+    steps: Type.Array(StepSchema, { minItems: 1, maxItems: 100 }),
+  }),
+  { additionalProperties: false, minProperties: 1 },
+);
+const RunSchema = Type.Object({
+  id: Type.String(),
+  workflowId: Type.String(),
+  workflowVersion: Type.Integer(),
+  status: Type.String({ description: 'running, waiting, done, failed, canceled' }),
+  trigger: Type.Unknown(),
+  entityType: Type.Union([Type.String(), Type.Null()]),
+  entityId: Type.Union([Type.String(), Type.Null()]),
+  dealId: Type.Union([Type.String(), Type.Null()]),
+  error: Type.Union([Type.String(), Type.Null()]),
+  waitUntil: Type.Union([Type.String(), Type.Null()]),
+  startedAt: Type.String(),
+  finishedAt: Type.Union([Type.String(), Type.Null()]),
+  steps: Type.Array(
+    Type.Object({
+      path: Type.String(),
+      type: Type.String(),
+      status: Type.String(),
+      output: Type.Unknown(),
+      error: Type.Union([Type.String(), Type.Null()]),
+      at: Type.String(),
+    }),
+  ),
+});
+const TemplateSchema = Type.Object({
+  key: Type.String(),
+  name: Type.Object({ de: Type.String(), en: Type.String() }),
+  description: Type.Object({ de: Type.String(), en: Type.String() }),
+  roles: Type.Array(
+    Type.Object({ key: Type.String(), kind: Type.String(), label: Type.Object({ de: Type.String(), en: Type.String() }) }),
+  ),
+  settings: Type.Record(
+    Type.String(),
+    Type.Object({
+      default: Type.Number(),
+      min: Type.Number(),
+      max: Type.Number(),
+      label: Type.Object({ de: Type.String(), en: Type.String() }),
+    }),
+  ),
+});
+
+export function workflowsRoutes(app: App, { ctx }: RouteDeps, engine: () => WorkflowEngine): void {
+  app.get(
+    '/api/v1/workflows',
+    { schema: { tags, summary: 'Workflows (admin)', response: { 200: ListOf(WorkflowSchema), ...problemResponses } } },
+    async (request) => {
+      service.assertAdmin(actorOf(request));
+      return { data: await service.listWorkflows(ctx), nextCursor: null };
+    },
+  );
+  app.post(
+    '/api/v1/workflows',
+    {
+      schema: {
+        tags,
+        summary: 'Create a workflow: trigger → conditions → steps (admin)',
+        body: CreateWorkflowSchema,
+        response: { 201: WorkflowSchema, ...problemResponses },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send((await service.createWorkflow(ctx, actorOf(request), request.body as never)) as never),
+  );
+  app.get(
+    '/api/v1/workflows/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Get a workflow (admin)',
+        params: IdParams,
+        response: { 200: WorkflowSchema, ...problemResponses },
+      },
+    },
+    async (request) => {
+      service.assertAdmin(actorOf(request));
+      return service.presentWorkflow(await service.getWorkflow(ctx, request.params.id)) as never;
+    },
+  );
+  app.patch(
+    '/api/v1/workflows/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Change, enable or disable a workflow (admin); a changed definition is a new version',
+        params: IdParams,
+        headers: Type.Object({ 'if-match': Type.Optional(Type.String()) }),
+        body: UpdateWorkflowSchema,
+        response: { 200: WorkflowSchema, ...problemResponses },
+      },
+    },
+    async (request) =>
+      service.updateWorkflow(ctx, actorOf(request), request.params.id, request.body as never, expectedVersion(request)),
+  );
+  app.delete(
+    '/api/v1/workflows/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Delete a workflow and its run log (admin)',
+        params: IdParams,
+        response: { 204: Type.Null(), ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      service.assertAdmin(actorOf(request));
+      await service.getWorkflow(ctx, request.params.id);
+      await ctx.db.deleteFrom('workflows').where('id', '=', request.params.id).execute();
+      return reply.code(204).send(null);
+    },
+  );
+  app.post(
+    '/api/v1/workflows/:id/run',
+    {
+      schema: {
+        tags,
+        summary: 'Run a workflow now on a record (manual trigger and test run; admin)',
+        params: IdParams,
+        body: Type.Object(
+          { dealId: Type.Optional(Type.String()), contactId: Type.Optional(Type.String()) },
+          { additionalProperties: false },
+        ),
+        response: { 201: RunSchema, ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      service.assertAdmin(actorOf(request));
+      const wf = await service.getWorkflow(ctx, request.params.id);
+      const { dealId, contactId } = request.body;
+      if (!dealId && !contactId)
+        throw new AppError('validation_failed', 'Name the record to run on', [
+          { path: 'dealId', message: 'dealId or contactId is required' },
+        ]);
+      const run = await engine().startRun(wf, {
+        type: 'manual' as never,
+        entityType: dealId ? 'deal' : 'contact',
+        entityId: (dealId ?? contactId) as string,
+        data: {},
+      });
+      await app.scheduler.tick();
+      const [full] = await service.listRuns(ctx, { limit: 1, entityId: run.entityId ?? undefined, workflowId: wf.id });
+      if (!full) throw notFound('Run');
+      return reply.code(201).send(full);
+    },
+  );
+  app.get(
+    '/api/v1/workflow-runs',
+    {
+      schema: {
+        tags,
+        summary: 'Runs of workflows with their steps, results and errors (admin)',
+        querystring: Type.Object(
+          {
+            workflowId: Type.Optional(Type.String()),
+            dealId: Type.Optional(Type.String()),
+            entityId: Type.Optional(Type.String()),
+            status: Type.Optional(Type.String()),
+            limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: ListOf(RunSchema), ...problemResponses },
+      },
+    },
+    async (request) => {
+      service.assertAdmin(actorOf(request));
+      return { data: await service.listRuns(ctx, { ...request.query, limit: request.query.limit ?? 50 }), nextCursor: null };
+    },
+  );
+  app.post(
+    '/api/v1/workflow-runs/:id/retry',
+    {
+      schema: {
+        tags,
+        summary: 'Retry a failed run from its failed step (admin)',
+        params: IdParams,
+        response: { 200: Type.Object({ ok: Type.Boolean() }), ...problemResponses },
+      },
+    },
+    async (request) => {
+      service.assertAdmin(actorOf(request));
+      const run = await ctx.db.selectFrom('workflowRuns').select('status').where('id', '=', request.params.id).executeTakeFirst();
+      if (!run) throw notFound('Run');
+      if (run.status !== 'failed') throw new AppError('conflict', 'Only failed runs can be retried');
+      await engine().retry(request.params.id);
+      return { ok: true };
+    },
+  );
+
+  app.get(
+    '/api/v1/workflow-templates',
+    {
+      schema: {
+        tags,
+        summary: 'Shipped processes that can be installed',
+        response: { 200: ListOf(TemplateSchema), ...problemResponses },
+      },
+    },
+    async (request) => {
+      actorOf(request);
+      return {
+        data: PROCESS_TEMPLATES.map(({ key, name, description, roles, settings }) => ({
+          key,
+          name,
+          description,
+          roles,
+          settings,
+        })),
+        nextCursor: null,
+      };
+    },
+  );
+  app.post(
+    '/api/v1/workflow-templates/:key/install',
+    {
+      schema: {
+        tags,
+        summary: 'Install a shipped process with roles mapped to users and teams (admin)',
+        params: Type.Object({ key: Type.String({ maxLength: 60 }) }, { additionalProperties: false }),
+        body: InstallSchema,
+        response: {
+          201: Type.Object({
+            pipelineId: Type.String(),
+            formKey: Type.Union([Type.String(), Type.Null()]),
+            workflowIds: Type.Array(Type.String()),
+          }),
+          ...problemResponses,
+        },
+      },
+    },
+    async (request, reply) => {
+      service.assertAdmin(actorOf(request));
+      return reply.code(201).send(await installTemplate(ctx, request.params.key, request.body));
+    },
+  );
+}
+
+export type { Definition };
