@@ -18,7 +18,9 @@ try {
   const password = typeof opts.password === 'string' ? opts.password : randomBytes(9).toString('base64url');
   if (password.length < 8) fail('--password must have at least 8 characters');
   const result = await seedDemo(ctx, { passwordHash: await hashPassword(password), adminId: admin.id });
-  console.log(`Demo data added: ${result.users} users, ${result.teams} teams.`);
+  console.log(
+    `Demo data added: ${result.users} users, ${result.teams} teams, ${result.companies} companies, ${result.contacts} contacts, ${result.deals} deals.`,
+  );
   if (result.users > 0) {
     console.log(`Demo users (password: ${password}):`);
     for (const u of DEMO_USERS) console.log(`  ${u.role.padEnd(10)} ${u.email}`);

@@ -24,11 +24,23 @@ describe('demo data', () => {
 
     const session = await login(t, head.email, PASSWORD);
     expect(session.user.role).toBe('head');
+    expect((await admin.api.get('/api/v1/contacts?limit=200')).body.data).toHaveLength(6);
+    expect((await admin.api.get('/api/v1/companies')).body.data).toHaveLength(3);
+    const deals = (await admin.api.get('/api/v1/deals?limit=200')).body.data;
+    expect(deals.map((d: { status: string }) => d.status).sort()).toEqual(['lost', 'open', 'open', 'open', 'open', 'won']);
+    expect(deals.find((d: { title: string }) => d.title === 'Fenster Einfamilienhaus Schmidt')).toMatchObject({
+      amountCents: 172700,
+      grossCents: 205513,
+    });
+    const teamView = (await session.api.get('/api/v1/deals?limit=200')).body.data;
+    expect(teamView.length).toBe(6);
+    expect((await session.api.get('/api/v1/tasks?status=open')).body.data).toHaveLength(4);
+    expect((await admin.api.get('/api/v1/search?q=krüger')).body.data.length).toBeGreaterThan(0);
   });
 
   it('running it again adds nothing twice', async () => {
     const ctx = t.app.ctx;
     const again = await seedDemo(ctx, { passwordHash: await hashPassword('x-x-x-x-x'), adminId: 'x' });
-    expect(again).toEqual({ users: 0, teams: 0 });
+    expect(again).toEqual({ users: 0, teams: 0, contacts: 0, companies: 0, deals: 0 });
   });
 });

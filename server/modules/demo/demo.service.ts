@@ -3,6 +3,7 @@ import { newId } from '../../core/ids.ts';
 import type { Role } from '../../db/schema.ts';
 import { findTeamByName, insertTeam } from '../teams/teams.repository.ts';
 import { findUserByEmail, insertUser } from '../users/users.repository.ts';
+import { seedDemoRecords } from './demo-records.ts';
 
 interface DemoUser {
   name: string;
@@ -32,7 +33,7 @@ export const DEMO_USERS: DemoUser[] = [
 export async function seedDemo(
   ctx: Ctx,
   opts: { passwordHash: string; adminId: string },
-): Promise<{ users: number; teams: number }> {
+): Promise<{ users: number; teams: number; contacts: number; companies: number; deals: number }> {
   const now = ctx.clock.now().toISOString();
   let users = 0;
   let teams = 0;
@@ -75,6 +76,12 @@ export async function seedDemo(
       }
     }
   });
-  ctx.log.info({ users, teams }, 'demo data added');
-  return { users, teams };
+  const staff = await ctx.db
+    .selectFrom('users')
+    .select(['id', 'role', 'teamId'])
+    .where('email', 'like', `%@${DEMO_DOMAIN}`)
+    .execute();
+  const records = await seedDemoRecords(ctx, staff);
+  ctx.log.info({ users, teams, ...records }, 'demo data added');
+  return { users, teams, ...records };
 }
