@@ -3,10 +3,16 @@ import { ConfigError, loadConfig } from '../server/config.ts';
 import { systemClock } from '../server/core/clock.ts';
 import type { Ctx } from '../server/core/context.ts';
 import { EventBus } from '../server/core/events.ts';
+import { VERSION } from '../server/core/paths.ts';
 import { type Database, openDatabase } from '../server/db/connection.ts';
 import { migrateUp } from '../server/db/migrator.ts';
+import { backupBeforeMigrating } from '../server/modules/backups/upgrade.ts';
+import { becomeDataOwner } from './ops/common.ts';
 
-/** Opens the instance's database (migrated) for an admin command, with the same config the server uses. */
+/**
+ * Opens the instance's database (migrated) for an admin command, with the same config the server uses.
+ * Run as root, it first becomes the data directory's owner; pending migrations get a backup first, as at server start.
+ */
 export async function openInstance(): Promise<{ ctx: Ctx; database: Database }> {
   let config: ReturnType<typeof loadConfig>;
   try {
@@ -15,9 +21,11 @@ export async function openInstance(): Promise<{ ctx: Ctx; database: Database }> 
     if (err instanceof ConfigError) fail(err.message);
     throw err;
   }
+  becomeDataOwner(config.dataDir);
   const database = openDatabase(config.databaseFile);
-  await migrateUp(database.db.withoutPlugins());
   const log = pino({ level: 'warn' });
+  await backupBeforeMigrating({ config, database, log, kontorVersion: VERSION });
+  await migrateUp(database.db.withoutPlugins());
   return { ctx: { db: database.db, clock: systemClock, config, log, events: new EventBus(log) }, database };
 }
 

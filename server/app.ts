@@ -22,6 +22,7 @@ import type { App, RouteDeps } from './http/types.ts';
 import { activitiesRoutes } from './modules/activities/activities.routes.ts';
 import { apiKeysRoutes } from './modules/api-keys/api-keys.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
+import { backupsRoutes } from './modules/backups/backups.routes.ts';
 import { calendarRoutes } from './modules/calendar/calendar.ts';
 import { companiesRoutes } from './modules/companies/companies.routes.ts';
 import { contactsRoutes } from './modules/contacts/contacts.routes.ts';
@@ -84,6 +85,7 @@ const MODULES: ((app: App, deps: RouteDeps) => void)[] = [
   teamsRoutes,
   apiKeysRoutes,
   settingsRoutes,
+  backupsRoutes,
   customFieldsRoutes,
   exportsRoutes,
   importsRoutes,

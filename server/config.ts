@@ -13,6 +13,8 @@ export interface Config {
   readonly dataDir: string;
   /** Derived: the SQLite database file inside dataDir. */
   readonly databaseFile: string;
+  /** KONTOR_BACKUP_DIR: where backups are written and listed (default <dataDir>/backups). */
+  readonly backupDir: string;
   /** KONTOR_SMTP_URL: smtp(s)://user:pass@host:port; mail is off when unset. */
   readonly smtpUrl: string | null;
   /** KONTOR_MAIL_FROM: sender address of outgoing mail (default kontor@localhost). */
@@ -105,6 +107,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     host,
     dataDir,
     databaseFile: path.join(dataDir, 'kontor.db'),
+    backupDir: path.resolve(cwd, env.KONTOR_BACKUP_DIR?.trim() || path.join(dataDir, 'backups')),
     smtpUrl: smtpRaw,
     mailFrom,
     schedulerTickSeconds: int(env, 'KONTOR_SCHEDULER_TICK_SECONDS', 30, 1, 3600),

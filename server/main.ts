@@ -1,9 +1,12 @@
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { systemClock } from './core/clock.ts';
+import { VERSION } from './core/paths.ts';
 import { openDatabase } from './db/connection.ts';
-import { migrateUp } from './db/migrator.ts';
+import { migrateUp, migrationStatus } from './db/migrator.ts';
 import { createLogger } from './logger.ts';
+import { lockDataDir } from './modules/backups/instance-lock.ts';
+import { backupBeforeMigrating } from './modules/backups/upgrade.ts';
 
 async function main(): Promise<void> {
   let config: ReturnType<typeof loadConfig>;
@@ -17,14 +20,38 @@ async function main(): Promise<void> {
     throw err;
   }
   const log = createLogger(config);
+  // One server per data directory; a restarting predecessor gets a few seconds to let go.
+  const lock = await lockDataDir(config.dataDir, 10_000);
+  if (!lock) {
+    log.fatal(
+      { dataDir: config.dataDir },
+      'Kontor cannot start: another Kontor server or a restore is using this data directory',
+    );
+    process.exit(75);
+  }
   const database = openDatabase(config.databaseFile);
+  // Exit codes 65 and 73 tell systemd not to restart (RestartPreventExitStatus): retrying cannot help.
+  try {
+    await backupBeforeMigrating({ config, database, log, kontorVersion: VERSION });
+  } catch (err) {
+    log.fatal(
+      { err },
+      `Kontor cannot start: the backup before migrating failed (${(err as Error).message}); nothing was migrated`,
+    );
+    await database.close();
+    process.exit(73);
+  }
   try {
     const ran = await migrateUp(database.db.withoutPlugins());
     if (ran.length > 0) log.info({ migrations: ran }, 'database migrated');
   } catch (err) {
-    log.fatal({ err }, 'database migration failed; the database was left as it was');
+    const failed = (await migrationStatus(database.db.withoutPlugins()).catch(() => [])).find((m) => !m.appliedAt)?.name;
+    log.fatal(
+      { err, migration: failed },
+      `Kontor cannot start: ${failed ? `migration ${failed}` : 'migrating'} failed (${(err as Error).message}); the database was left as it was`,
+    );
     await database.close();
-    process.exit(1);
+    process.exit(65);
   }
 
   const app = await buildApp({ config, database, clock: systemClock, logger: log });
@@ -42,6 +69,7 @@ async function main(): Promise<void> {
     try {
       await app.close();
       await database.close();
+      lock.release();
       log.info('stopped');
       process.exit(0);
     } catch (err) {

@@ -40,13 +40,14 @@ export async function board(ctx: Ctx, actor: Actor, pipelineId: string, query: B
           count: Number(t?.count ?? 0),
           amountCents: Number(t?.amountCents ?? 0),
           weightedAmountCents: Math.round(Number(t?.weighted ?? 0)),
-          deals: cards.map((row) => {
+          deals: cards.map(({ nextTaskJson, ...row }) => {
             const daysInStage = Math.floor((now.getTime() - Date.parse(row.stageEnteredAt)) / DAY);
             return {
               ...presentDeal(row),
               daysInStage,
               rotting: stage.kind === 'open' && stage.timeLimitDays !== null && daysInStage >= stage.timeLimitDays,
               overdue: row.status === 'open' && row.expectedCloseDate !== null && row.expectedCloseDate < today,
+              nextTask: nextTaskJson ? (JSON.parse(nextTaskJson) as { id: string; title: string; dueAt: string | null }) : null,
             };
           }),
         };

@@ -153,9 +153,13 @@ export function stageTotals(db: Db, actor: Actor, pipelineId: string, filters: R
     .execute();
 }
 
-/** The first cards of one stage, most recently moved first. */
+/** The first cards of one stage, most recently moved first, each with its next open task. */
 export function stageCards(db: Db, actor: Actor, stageId: string, filters: Record<string, unknown>, limit: number) {
   return applyRecordFilters(visibleDeals(db, actor).where('deals.stageId', '=', stageId), DEAL_LIST, [], filters)
+    .select(
+      sql<string | null>`(SELECT json_object('id', t.id, 'title', t.title, 'dueAt', t.due_at) FROM tasks t
+        WHERE t.deal_id = deals.id AND t.status = 'open' ORDER BY t.due_at IS NULL, t.due_at LIMIT 1)`.as('nextTaskJson'),
+    )
     .orderBy('deals.stageEnteredAt', 'desc')
     .orderBy('deals.id', 'desc')
     .limit(limit)

@@ -154,6 +154,14 @@ export const BoardCardSchema = Type.Object({
   daysInStage: Type.Integer(),
   rotting: Type.Boolean({ description: 'Longer in its stage than the stage’s time limit' }),
   overdue: Type.Boolean({ description: 'Open and past its expected close date' }),
+  nextTask: Type.Optional(
+    Type.Union(
+      [Type.Object({ id: Type.String(), title: Type.String(), dueAt: Type.Union([Type.String(), Type.Null()]) }), Type.Null()],
+      {
+        description: 'The open task due first on this deal',
+      },
+    ),
+  ),
 });
 
 export const BoardSchema = Type.Object({
