@@ -114,11 +114,28 @@ function dealSource(column: 'contactId' | 'companyId'): Source {
   };
 }
 
-/** What each record's timeline is made of; later modules (tasks, documents) add their sources here. */
+/** Tasks on the record, shown when they were planned, with their state. */
+function taskSource(column: 'contactId' | 'companyId' | 'dealId'): Source {
+  return async (db, entityId, before, limit) => {
+    const rows = await db
+      .selectFrom('tasks')
+      .leftJoin('users', 'users.id', 'tasks.assigneeId')
+      .select(['tasks.id', 'tasks.title', 'tasks.status', 'tasks.createdAt', 'tasks.assigneeId', 'users.name as userName'])
+      .where(`tasks.${column}`, '=', entityId)
+      .where(beforeClause('tasks.createdAt', 'tasks.id', before))
+      .orderBy('tasks.createdAt', 'desc')
+      .orderBy('tasks.id', 'desc')
+      .limit(limit)
+      .execute();
+    return rows.map((row) => ({ kind: 'task', id: row.id, at: row.createdAt, userId: row.assigneeId, userName: row.userName, title: row.title, action: row.status, refId: row.id }));
+  };
+}
+
+/** What each record's timeline is made of: activities, field changes (documents and payments included), deals, tasks. */
 export const TIMELINE_SOURCES: Record<TimelineEntity, Source[]> = {
-  contact: [activitySource('contactId'), changeSource('contact'), dealSource('contactId')],
-  company: [activitySource('companyId'), changeSource('company'), dealSource('companyId')],
-  deal: [activitySource('dealId'), changeSource('deal')],
+  contact: [activitySource('contactId'), changeSource('contact'), dealSource('contactId'), taskSource('contactId')],
+  company: [activitySource('companyId'), changeSource('company'), dealSource('companyId'), taskSource('companyId')],
+  deal: [activitySource('dealId'), changeSource('deal'), taskSource('dealId')],
 };
 
 function decodeCursor(cursor: string | undefined): Before | null {
