@@ -3,15 +3,31 @@ import { ApiKeysPage } from './features/api-keys/ApiKeysPage.tsx';
 import { LoginPage } from './features/auth/LoginPage.tsx';
 import { RequireAdmin } from './features/auth/RequireAdmin.tsx';
 import { RequireAuth } from './features/auth/RequireAuth.tsx';
+import { BackupsPage } from './features/backups/BackupsPage.tsx';
+import { CalendarPage } from './features/calendar/CalendarPage.tsx';
+import { CompaniesPage } from './features/companies/CompaniesPage.tsx';
+import { CompanyPage } from './features/companies/CompanyPage.tsx';
+import { ContactPage } from './features/contacts/ContactPage.tsx';
+import { ContactsPage } from './features/contacts/ContactsPage.tsx';
+import { CustomFieldsPage } from './features/custom-fields/CustomFieldsPage.tsx';
 import { DashboardPage } from './features/dashboard/DashboardPage.tsx';
+import { DealsPage } from './features/deals/DealsPage.tsx';
+import { DealDetailPage } from './features/deals/detail/DealDetailPage.tsx';
+import { ImportPage } from './features/imports/ImportPage.tsx';
 import { AppLayout } from './features/layout/AppLayout.tsx';
 import { NotFoundPage } from './features/layout/NotFoundPage.tsx';
 import { RouteError } from './features/layout/RouteError.tsx';
+import { PipelineEditorPage } from './features/pipelines/PipelineEditorPage.tsx';
+import { PipelinesPage } from './features/pipelines/PipelinesPage.tsx';
+import { ProductsPage } from './features/products/ProductsPage.tsx';
 import { ProfilePage } from './features/profile/ProfilePage.tsx';
 import { CompanySettingsPage } from './features/settings/CompanySettingsPage.tsx';
 import { SetupPage } from './features/setup/SetupPage.tsx';
+import { TaskPage } from './features/tasks/TaskPage.tsx';
+import { TasksPage } from './features/tasks/TasksPage.tsx';
 import { TeamsPage } from './features/teams/TeamsPage.tsx';
 import { UsersPage } from './features/users/UsersPage.tsx';
+import { WorkSettingsPage } from './features/work-settings/WorkSettingsPage.tsx';
 
 export const router = createBrowserRouter([
   { path: '/setup', element: <SetupPage />, errorElement: <RouteError /> },
@@ -29,6 +45,19 @@ export const router = createBrowserRouter([
               { index: true, element: <DashboardPage /> },
               { path: 'profile', element: <ProfilePage /> },
               { path: 'api-keys', element: <ApiKeysPage /> },
+              { path: 'contacts', element: <ContactsPage /> },
+              { path: 'contacts/import', element: <ImportPage key="contact" entity="contact" /> },
+              { path: 'contacts/:id', element: <ContactPage /> },
+              { path: 'companies', element: <CompaniesPage /> },
+              { path: 'companies/import', element: <ImportPage key="company" entity="company" /> },
+              { path: 'companies/:id', element: <CompanyPage /> },
+              { path: 'deals', element: <DealsPage /> },
+              { path: 'deals/:id', element: <DealDetailPage /> },
+              { path: 'tasks', element: <TasksPage /> },
+              { path: 'tasks/:id', element: <TaskPage /> },
+              { path: 'calendar', element: <CalendarPage /> },
+              // Everyone may read the catalogue; administrators and heads edit it.
+              { path: 'admin/products', element: <ProductsPage /> },
               {
                 path: 'admin',
                 element: <RequireAdmin />,
@@ -36,6 +65,11 @@ export const router = createBrowserRouter([
                   { path: 'users', element: <UsersPage /> },
                   { path: 'teams', element: <TeamsPage /> },
                   { path: 'company', element: <CompanySettingsPage /> },
+                  { path: 'custom-fields', element: <CustomFieldsPage /> },
+                  { path: 'work', element: <WorkSettingsPage /> },
+                  { path: 'pipelines', element: <PipelinesPage /> },
+                  { path: 'pipelines/:id', element: <PipelineEditorPage /> },
+                  { path: 'backups', element: <BackupsPage /> },
                 ],
               },
               { path: '*', element: <NotFoundPage /> },

@@ -127,7 +127,16 @@ function taskSource(column: 'contactId' | 'companyId' | 'dealId'): Source {
       .orderBy('tasks.id', 'desc')
       .limit(limit)
       .execute();
-    return rows.map((row) => ({ kind: 'task', id: row.id, at: row.createdAt, userId: row.assigneeId, userName: row.userName, title: row.title, action: row.status, refId: row.id }));
+    return rows.map((row) => ({
+      kind: 'task',
+      id: row.id,
+      at: row.createdAt,
+      userId: row.assigneeId,
+      userName: row.userName,
+      title: row.title,
+      action: row.status,
+      refId: row.id,
+    }));
   };
 }
 

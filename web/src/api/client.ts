@@ -24,9 +24,12 @@ export class ApiError extends Error {
   readonly title: string;
   readonly detail: string;
   readonly errors: FieldError[];
+  /** The whole problem document, with extension members such as `current` (412) or `missingFields` (stage gate). */
+  readonly problem: Problem & Record<string, unknown>;
 
   constructor(status: number, problem: Problem) {
     super(problem.detail || problem.title || `HTTP ${status}`);
+    this.problem = problem as Problem & Record<string, unknown>;
     this.status = status;
     this.code = problem.code ?? (status === 0 ? 'network_error' : 'unknown');
     this.title = problem.title ?? '';
@@ -95,7 +98,9 @@ async function parseProblem(res: Response): Promise<Problem> {
 
 export async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
-  if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
+  // FormData (file uploads) sets its own multipart Content-Type with the boundary.
+  const isForm = opts.body instanceof FormData;
+  if (opts.body !== undefined && !isForm) headers['Content-Type'] = 'application/json';
   if (opts.ifMatch !== undefined) headers['If-Match'] = `"${opts.ifMatch}"`;
   if (method !== 'GET' && method !== 'HEAD') {
     const csrf = readCookie(CSRF_COOKIE);
@@ -108,7 +113,7 @@ export async function request<T>(method: string, path: string, opts: RequestOpti
       method,
       headers,
       credentials: 'same-origin',
-      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+      body: opts.body === undefined ? undefined : isForm ? (opts.body as FormData) : JSON.stringify(opts.body),
       signal: opts.signal,
     });
   } catch (err) {

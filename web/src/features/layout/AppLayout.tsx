@@ -5,6 +5,8 @@ import { Link, Outlet } from 'react-router';
 import { useCurrentUser, useUpdateProfile } from '../../api/auth.ts';
 import { useCompanySettings } from '../../api/settings.ts';
 import { LanguageSwitch } from '../../components/LanguageSwitch.tsx';
+import { NotificationBell } from '../notifications/NotificationBell.tsx';
+import { GlobalSearch } from '../search/GlobalSearch.tsx';
 import classes from './AppLayout.module.css';
 import { NavBar } from './NavBar.tsx';
 import { UserMenu } from './UserMenu.tsx';
@@ -46,6 +48,8 @@ export function AppLayout() {
             )}
           </div>
           <div className={classes.brand}>
+            <GlobalSearch />
+            <NotificationBell />
             <LanguageSwitch
               disabled={updateProfile.isPending}
               onChange={(locale) => {

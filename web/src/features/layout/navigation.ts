@@ -1,4 +1,21 @@
-import { type Icon, IconBuilding, IconHome, IconKey, IconUsers, IconUsersGroup } from '@tabler/icons-react';
+import {
+  type Icon,
+  IconAddressBook,
+  IconArchive,
+  IconBuilding,
+  IconBuildingCommunity,
+  IconCalendarWeek,
+  IconChecklist,
+  IconClockCog,
+  IconForms,
+  IconHome,
+  IconKey,
+  IconLayoutKanban,
+  IconPackage,
+  IconTimeline,
+  IconUsers,
+  IconUsersGroup,
+} from '@tabler/icons-react';
 import type { ParseKeys } from 'i18next';
 import type { Role } from '../../api/types.ts';
 
@@ -31,6 +48,11 @@ export interface NavItem {
 
 export const NAVIGATION: readonly NavItem[] = [
   { key: 'home', label: 'nav.home', to: '/', icon: IconHome, section: 'main', end: true },
+  { key: 'contacts', label: 'contacts.title', to: '/contacts', icon: IconAddressBook, section: 'main' },
+  { key: 'companies', label: 'companies.title', to: '/companies', icon: IconBuildingCommunity, section: 'main' },
+  { key: 'deals', label: 'deals.title', to: '/deals', icon: IconLayoutKanban, section: 'main' },
+  { key: 'tasks', label: 'tasks.title', to: '/tasks', icon: IconChecklist, section: 'main' },
+  { key: 'calendar', label: 'calendar.title', to: '/calendar', icon: IconCalendarWeek, section: 'main' },
   { key: 'users', label: 'nav.users', to: '/admin/users', icon: IconUsers, section: 'admin', roles: ['admin'] },
   { key: 'teams', label: 'nav.teams', to: '/admin/teams', icon: IconUsersGroup, section: 'admin', roles: ['admin'] },
   // Every role may create API keys up to its own role; only for admins it sits under Administration.
@@ -42,6 +64,25 @@ export const NAVIGATION: readonly NavItem[] = [
     section: (role) => (role === 'admin' ? 'admin' : 'main'),
   },
   { key: 'company', label: 'nav.company', to: '/admin/company', icon: IconBuilding, section: 'admin', roles: ['admin'] },
+  {
+    key: 'customFields',
+    label: 'customFields.title',
+    to: '/admin/custom-fields',
+    icon: IconForms,
+    section: 'admin',
+    roles: ['admin'],
+  },
+  { key: 'workSettings', label: 'workSettings.nav', to: '/admin/work', icon: IconClockCog, section: 'admin', roles: ['admin'] },
+  {
+    key: 'products',
+    label: 'products.title',
+    to: '/admin/products',
+    icon: IconPackage,
+    section: 'admin',
+    roles: ['admin', 'head'],
+  },
+  { key: 'pipelines', label: 'pipelines.title', to: '/admin/pipelines', icon: IconTimeline, section: 'admin', roles: ['admin'] },
+  { key: 'backups', label: 'backups.title', to: '/admin/backups', icon: IconArchive, section: 'admin', roles: ['admin'] },
 ];
 
 /** The sections with their entries that a role sees; empty sections are left out. */

@@ -11,6 +11,7 @@ import { EmptyState } from '../../components/EmptyState.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { TableSkeleton } from '../../components/LoadingState.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { HandoverModal } from '../customers/HandoverModal.tsx';
 import { type FilterValues, UserFilters } from './UserFilters.tsx';
 import { UserFormModal } from './UserFormModal.tsx';
 import { UsersTable } from './UsersTable.tsx';
@@ -23,6 +24,7 @@ export function UsersPage() {
   const [filters, setFilters] = useState(NO_FILTERS);
   const [q] = useDebouncedValue(filters.q.trim(), 300);
   const [editing, setEditing] = useState<User | null>(null);
+  const [handingOver, setHandingOver] = useState<User | null>(null);
   const creating = params.get('new') === '1';
 
   const query: Filters = useMemo(
@@ -77,7 +79,7 @@ export function UsersPage() {
             }
           />
         ) : (
-          <UsersTable users={users} teams={teamsById} onEdit={setEditing} />
+          <UsersTable users={users} teams={teamsById} onEdit={setEditing} onHandover={setHandingOver} />
         )}
       </Paper>
       {list.hasNextPage && (
@@ -88,6 +90,7 @@ export function UsersPage() {
         </Center>
       )}
       <UserFormModal opened={creating || editing !== null} user={editing} onClose={closeModal} />
+      <HandoverModal user={handingOver} onClose={() => setHandingOver(null)} />
     </>
   );
 }

@@ -1,5 +1,5 @@
-import { ActionIcon, Badge, Table, Text, Tooltip, VisuallyHidden } from '@mantine/core';
-import { IconPencil } from '@tabler/icons-react';
+import { ActionIcon, Badge, Group, Table, Text, Tooltip, VisuallyHidden } from '@mantine/core';
+import { IconPencil, IconTransfer } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { Team, User } from '../../api/types.ts';
 import { formatDateTime } from '../../i18n/format.ts';
@@ -8,9 +8,11 @@ interface Props {
   users: User[];
   teams: Map<string, Team>;
   onEdit: (user: User) => void;
+  /** Hands the user's records and open tasks to a colleague. */
+  onHandover?: (user: User) => void;
 }
 
-export function UsersTable({ users, teams, onEdit }: Props) {
+export function UsersTable({ users, teams, onEdit, onHandover }: Props) {
   const { t } = useTranslation();
   return (
     <Table.ScrollContainer minWidth={760}>
@@ -54,15 +56,29 @@ export function UsersTable({ users, teams, onEdit }: Props) {
                 )}
               </Table.Td>
               <Table.Td ta="right">
-                <Tooltip label={t('common.edit')} withArrow>
-                  <ActionIcon
-                    variant="subtle"
-                    onClick={() => onEdit(user)}
-                    aria-label={t('users.editTitle', { name: user.name })}
-                  >
-                    <IconPencil size={18} />
-                  </ActionIcon>
-                </Tooltip>
+                <Group gap={4} justify="flex-end" wrap="nowrap">
+                  <Tooltip label={t('common.edit')} withArrow>
+                    <ActionIcon
+                      variant="subtle"
+                      onClick={() => onEdit(user)}
+                      aria-label={t('users.editTitle', { name: user.name })}
+                    >
+                      <IconPencil size={18} />
+                    </ActionIcon>
+                  </Tooltip>
+                  {onHandover && (
+                    <Tooltip label={t('handover.action')} withArrow>
+                      <ActionIcon
+                        variant="subtle"
+                        color="orange"
+                        onClick={() => onHandover(user)}
+                        aria-label={t('handover.actionFor', { name: user.name })}
+                      >
+                        <IconTransfer size={18} />
+                      </ActionIcon>
+                    </Tooltip>
+                  )}
+                </Group>
               </Table.Td>
             </Table.Tr>
           ))}
