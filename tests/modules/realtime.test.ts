@@ -42,6 +42,19 @@ describe('GET /api/v1/events (SSE)', () => {
     adminStream.close();
   });
 
+  it('ends the stream once the session is logged out', async () => {
+    const anna = await createUser(t, admin);
+    const stream = openEventStream(base, anna.token);
+    expect(await stream.ready).toBe(200);
+    await anna.api.post('/api/v1/deals', { title: 'Vorher' });
+    await stream.waitFor((m) => m.event === 'deal.created');
+    await anna.api.post('/api/v1/auth/logout');
+    await admin.api.post('/api/v1/deals', { title: 'Nachher', ownerId: anna.user.id });
+    await t.app.ctx.events.drain();
+    expect(stream.messages.filter((m) => m.event === 'deal.created')).toHaveLength(1);
+    stream.close();
+  });
+
   it('needs authentication', async () => {
     const res = await fetch(`${base}/api/v1/events`);
     expect(res.status).toBe(401);

@@ -36,12 +36,46 @@ export function realtimeRoutes(app: App, { ctx }: RouteDeps): void {
     return row?.teamId ?? null;
   };
 
+  // A stream outlives the request that opened it: before each delivery the session (or API key) and the
+  // user must still be valid, so logout, a password change or deactivation cut the stream off.
+  const stillValid = async (actor: Actor): Promise<boolean> => {
+    const now = ctx.clock.now().toISOString();
+    const user = await ctx.db.selectFrom('users').select('active').where('id', '=', actor.userId).executeTakeFirst();
+    if (user?.active !== 1) return false;
+    if (actor.sessionId) {
+      const session = await ctx.db
+        .selectFrom('sessions')
+        .select('id')
+        .where('id', '=', actor.sessionId)
+        .where('revokedAt', 'is', null)
+        .where('expiresAt', '>', now)
+        .executeTakeFirst();
+      return session !== undefined;
+    }
+    if (actor.apiKeyId) {
+      const key = await ctx.db
+        .selectFrom('apiKeys')
+        .select('id')
+        .where('id', '=', actor.apiKeyId)
+        .where('revokedAt', 'is', null)
+        .executeTakeFirst();
+      return key !== undefined;
+    }
+    return true;
+  };
+
   ctx.events.on('*', async (event) => {
     if (clients.size === 0) return;
     const ownerTeamId = await teamOf(event.data?.ownerId);
     const payload = `event: ${event.type}\ndata: ${JSON.stringify({ type: event.type, entityType: event.entityType, entityId: event.entityId, actorId: event.actorId, at: event.at, data: event.data ?? {} })}\n\n`;
     for (const client of clients) {
-      if (mayReceive(client.actor, event, ownerTeamId)) client.reply.raw.write(payload);
+      if (!mayReceive(client.actor, event, ownerTeamId)) continue;
+      if (!(await stillValid(client.actor))) {
+        clients.delete(client);
+        client.reply.raw.end();
+        continue;
+      }
+      client.reply.raw.write(payload);
     }
   });
 
