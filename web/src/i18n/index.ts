@@ -1,7 +1,6 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import de from './de.json';
-import en from './en.json';
+import { dictionaries } from './dictionaries.ts';
 
 export const LANGUAGES = ['de', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -9,8 +8,8 @@ export type Language = (typeof LANGUAGES)[number];
 const STORAGE_KEY = 'kontor.language';
 
 // Both dictionaries must carry the same keys: each is checked against the other's shape at compile time.
-const enComplete: typeof de = en;
-const deComplete: typeof en = de;
+const enComplete: typeof dictionaries.de = dictionaries.en;
+const deComplete: typeof dictionaries.en = dictionaries.de;
 
 export function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
