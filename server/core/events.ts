@@ -21,6 +21,7 @@ export type EventType =
   | 'task.created'
   | 'task.updated'
   | 'task.completed'
+  | 'task.deleted'
   | 'task.escalated'
   | 'notification.created'
   | 'document.created'

@@ -348,6 +348,10 @@ export interface NotificationsTable {
   entityId: string | null;
   readAt: string | null;
   createdAt: string;
+  /** A system message (server/modules/notifications/messages.ts), rendered in the reader's language; null: title/body as written. */
+  messageKey: string | null;
+  /** JSON parameters of messageKey. */
+  messageParams: string | null;
 }
 
 export interface ScheduledJobsTable {
@@ -587,7 +591,7 @@ export type WorkflowRow = Selectable<WorkflowsTable>;
 export type WorkflowRunRow = Selectable<WorkflowRunsTable>;
 export type FormRow = Selectable<FormsTable>;
 
-// Reports (migrations/20261128170000_reports.ts); merged into DB above.
+// Reports (migrations/20261128200000_reports.ts); merged into DB above.
 export interface SalesTargetsTable extends Stamped {
   userId: string;
   /** YYYY-MM */
@@ -608,6 +612,7 @@ export interface ReportLeadsTable {
   createdAt: string;
   /** first call or e-mail, or first completed task, on the deal or its contact after creation */
   firstContactAt: string | null;
+  responseSeconds: number | null;
 }
 
 /** One row per stage change for the funnel and time in stage, kept by triggers. */

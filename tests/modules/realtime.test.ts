@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../support/app.ts';
-import { createUser, type Session, setupAdmin } from '../support/factories.ts';
+import { createTeam, createUser, type Session, setupAdmin } from '../support/factories.ts';
 import { openEventStream } from '../support/sse.ts';
 
 let t: TestApp;
@@ -40,6 +40,46 @@ describe('GET /api/v1/events (SSE)', () => {
     annaStream.close();
     benStream.close();
     adminStream.close();
+  });
+
+  it('shows a head every change of their team members’ tasks, deletion included, and no one else’s', async () => {
+    const north = await createTeam(admin, { name: 'Nord' });
+    const south = await createTeam(admin, { name: 'Süd' });
+    const head = await createUser(t, admin, { role: 'head', teamId: north.id });
+    const member = await createUser(t, admin, { teamId: north.id });
+    const otherHead = await createUser(t, admin, { role: 'head', teamId: south.id });
+    const headStream = openEventStream(base, head.token);
+    const otherStream = openEventStream(base, otherHead.token);
+    expect(await headStream.ready).toBe(200);
+    await otherStream.ready;
+
+    const task = (
+      await member.api.post('/api/v1/tasks', {
+        title: 'Rückruf Schneider',
+        type: 'call',
+        dueAt: '2030-01-01T09:00:00.000Z',
+        assigneeId: member.user.id,
+      })
+    ).body;
+    await member.api.post(`/api/v1/tasks/${task.id}/complete`, {});
+    await member.api.post(`/api/v1/tasks/${task.id}/reopen`);
+    const own = (
+      await member.api.post('/api/v1/tasks', {
+        title: 'Wegwerfen',
+        type: 'todo',
+        dueAt: '2030-01-01T09:00:00.000Z',
+        assigneeId: member.user.id,
+      })
+    ).body;
+    expect((await member.api.delete(`/api/v1/tasks/${own.id}`)).status).toBe(204);
+
+    await headStream.waitFor((m) => m.event === 'task.deleted' && m.data.entityId === own.id);
+    const seen = headStream.messages.filter((m) => m.data.entityId === task.id).map((m) => m.event);
+    expect(seen).toEqual(expect.arrayContaining(['task.created', 'task.completed', 'task.updated']));
+    await t.app.ctx.events.drain();
+    expect(otherStream.messages.filter((m) => m.event.startsWith('task.'))).toEqual([]);
+    headStream.close();
+    otherStream.close();
   });
 
   it('ends the stream once the session is logged out', async () => {

@@ -127,6 +127,35 @@ describe('tasks', () => {
     );
   });
 
+  it('speaks each reader’s language: an English head is told in English, and old notifications follow a language switch', async () => {
+    await relogin();
+    const team = await createTeam(admin, { name: 'Export' });
+    const lead = await createUser(t, admin, { role: 'head', teamId: team.id, name: 'Jane Smith', locale: 'en' });
+    await admin.api.patch(`/api/v1/teams/${team.id}`, { headId: lead.user.id });
+    const clerk = await createUser(t, admin, { teamId: team.id, name: 'Paul Braun' });
+    const task = (
+      await clerk.api.post('/api/v1/tasks', {
+        title: 'Call Mr Jones',
+        type: 'call',
+        dueAt: '2026-11-27T15:00:00.000Z',
+        assigneeId: clerk.user.id,
+      })
+    ).body;
+    t.clock.set('2026-11-27T15:00:00.000Z');
+    await t.app.scheduler.tick();
+    const english = (await notificationsOf(lead)).data.find((n: { entityId: string }) => n.entityId === task.id);
+    expect(english).toMatchObject({ title: 'Overdue: Call Mr Jones (Paul Braun)', body: 'Was due 27 Nov 2026, 16:00' });
+    const mail = await smtp.waitFor((m) => m.to.includes(lead.user.email) && m.subject.includes('Call Mr Jones'));
+    expect(mail.text).toContain('27 Nov 2026, 16:00');
+    expect(mail.text).not.toContain('27.11.2026');
+
+    expect((await lead.api.patch('/api/v1/auth/me', { locale: 'de' })).status).toBe(200);
+    const german = (await notificationsOf(lead)).data.find((n: { entityId: string }) => n.entityId === task.id);
+    expect(german).toMatchObject({ title: 'Überfällig: Call Mr Jones (Paul Braun)', body: 'Fällig war 27.11.2026, 16:00' });
+    const reminder = (await notificationsOf(clerk)).data.find((n: { kind: string }) => n.kind === 'task.reminder');
+    expect(reminder).toMatchObject({ title: 'Call Mr Jones', body: 'Fällig 27.11.2026, 16:00' });
+  });
+
   it('hand-off: the assignee of an open task may read and update its record, not delete or reassign it', async () => {
     const deal = (await manager.api.post('/api/v1/deals', { title: 'Fenster Hand-off' })).body;
     expectProblem(await measurer.api.get(`/api/v1/deals/${deal.id}`), 404, 'not_found');

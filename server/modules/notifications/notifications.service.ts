@@ -3,30 +3,47 @@ import type { Actor } from '../../core/actor.ts';
 import type { Ctx } from '../../core/context.ts';
 import { newId } from '../../core/ids.ts';
 import type { AfterCommit } from '../../core/tx.ts';
-import type { DB, NotificationRow } from '../../db/schema.ts';
+import type { DB, Locale, NotificationRow } from '../../db/schema.ts';
 import { notFound } from '../../http/errors.ts';
 import { queueMail } from '../mail/outbox.ts';
 import { renderEmail } from '../mail/templates.ts';
+import { isMessageKey, type MessageKey, type MessageParams, renderMessage } from './messages.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
-export interface NotifyInput {
+type Content =
+  /** Text as written (e.g. by an admin in a workflow step): the same in every language. */
+  | { title: string; body?: string; message?: never }
+  /** A system message: rendered in the recipient's language, and again in the reader's on every read. */
+  | { message: { key: MessageKey; params: MessageParams }; title?: never; body?: never };
+
+export type NotifyInput = Content & {
   userId: string;
   kind: string;
-  title: string;
-  body?: string;
   entityType?: string | null;
   entityId?: string | null;
-  /** Also send an e-mail from templates/email/<template>.<locale>.hbs (when SMTP is configured). */
-  email?: { template: string; data: Record<string, unknown> };
+  /**
+   * Also send an e-mail from templates/email/<template>.<locale>.hbs (when SMTP is configured); data may
+   * depend on the recipient's language (dates, money).
+   */
+  email?: { template: string; data: Record<string, unknown> | ((locale: Locale) => Record<string, unknown>) };
+};
+
+function localized(row: NotificationRow, locale: Locale): { title: string; body: string } {
+  if (!isMessageKey(row.messageKey) || !row.messageParams) return { title: row.title, body: row.body };
+  try {
+    return renderMessage(row.messageKey, JSON.parse(row.messageParams) as MessageParams, locale);
+  } catch {
+    return { title: row.title, body: row.body };
+  }
 }
 
-export function presentNotification(row: NotificationRow) {
+/** The API shape; a system message reads in `locale` (the reader's language). */
+export function presentNotification(row: NotificationRow, locale: Locale) {
   return {
     id: row.id,
     kind: row.kind,
-    title: row.title,
-    body: row.body,
+    ...localized(row, locale),
     entityType: row.entityType,
     entityId: row.entityId,
     readAt: row.readAt,
@@ -45,28 +62,33 @@ export async function notify(
   input: NotifyInput,
 ): Promise<NotificationRow> {
   const now = ctx.clock.now().toISOString();
+  const user = await db
+    .selectFrom('users')
+    .select(['email', 'name', 'locale', 'active'])
+    .where('id', '=', input.userId)
+    .executeTakeFirst();
+  const locale: Locale = user?.locale ?? 'de';
+  // title/body are stored in the recipient's language too: what a client without the catalogue shows
+  const text = input.message
+    ? renderMessage(input.message.key, input.message.params, locale)
+    : { title: input.title, body: input.body ?? '' };
   const row: NotificationRow = {
     id: newId(),
     userId: input.userId,
     kind: input.kind,
-    title: input.title,
-    body: input.body ?? '',
+    ...text,
     entityType: input.entityType ?? null,
     entityId: input.entityId ?? null,
     readAt: null,
     createdAt: now,
+    messageKey: input.message?.key ?? null,
+    messageParams: input.message ? JSON.stringify(input.message.params) : null,
   };
   await db.insertInto('notifications').values(row).execute();
-  if (input.email) {
-    const user = await db
-      .selectFrom('users')
-      .select(['email', 'name', 'locale', 'active'])
-      .where('id', '=', input.userId)
-      .executeTakeFirst();
-    if (user?.active === 1) {
-      const mail = renderEmail(input.email.template, user.locale, { name: user.name, ...input.email.data });
-      await queueMail(db, ctx, { to: user.email, ...mail }, after);
-    }
+  if (input.email && user?.active === 1) {
+    const data = typeof input.email.data === 'function' ? input.email.data(locale) : input.email.data;
+    const mail = renderEmail(input.email.template, locale, { name: user.name, ...data });
+    await queueMail(db, ctx, { to: user.email, ...mail }, after);
   }
   after(() =>
     ctx.events.emit({
@@ -75,10 +97,15 @@ export async function notify(
       entityId: row.id,
       actorId: null,
       at: now,
-      data: { userId: row.userId, notification: presentNotification(row) },
+      data: { userId: row.userId, notification: presentNotification(row, locale) },
     }),
   );
   return row;
+}
+
+async function readerLocale(ctx: Ctx, actor: Actor): Promise<Locale> {
+  const user = await ctx.db.selectFrom('users').select('locale').where('id', '=', actor.userId).executeTakeFirst();
+  return user?.locale ?? 'de';
 }
 
 export async function listNotifications(ctx: Ctx, actor: Actor, opts: { unread?: boolean; limit: number; before?: string }) {
@@ -99,8 +126,9 @@ export async function listNotifications(ctx: Ctx, actor: Actor, opts: { unread?:
     .where('readAt', 'is', null)
     .executeTakeFirstOrThrow();
   const page = rows.slice(0, opts.limit);
+  const locale = await readerLocale(ctx, actor);
   return {
-    data: page.map(presentNotification),
+    data: page.map((row) => presentNotification(row, locale)),
     nextCursor: rows.length > opts.limit ? (page.at(-1)?.id ?? null) : null,
     unreadCount: Number(unread.n),
   };
@@ -122,7 +150,7 @@ export async function markRead(ctx: Ctx, actor: Actor, id: string) {
     .where('userId', '=', actor.userId)
     .executeTakeFirst();
   if (!row) throw notFound('Notification');
-  return presentNotification(row);
+  return presentNotification(row, await readerLocale(ctx, actor));
 }
 
 export async function markAllRead(ctx: Ctx, actor: Actor): Promise<number> {

@@ -1,16 +1,10 @@
 import type { Ctx } from '../../core/context.ts';
+import { formatDateTime } from '../notifications/messages.ts';
 import { notify } from '../notifications/notifications.service.ts';
 import type { Scheduler } from '../scheduler/scheduler.ts';
 import { getWorkSettings } from '../settings/work-settings.ts';
 import { ESCALATE, REMIND } from './task-schedule.ts';
 import * as repo from './tasks.repository.ts';
-
-const fmt = (iso: string | null) =>
-  iso
-    ? new Intl.DateTimeFormat('de-DE', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Berlin' }).format(
-        new Date(iso),
-      )
-    : '';
 
 /**
  * The scheduler's work for tasks. Each handler re-checks the task inside the job's transaction, so a
@@ -25,13 +19,17 @@ export function registerTaskJobs(scheduler: Scheduler, ctx: Ctx): void {
     await notify(trx, ctx, after, {
       userId: task.assigneeId,
       kind: 'task.reminder',
-      title: task.title,
-      body: `Fällig ${fmt(task.dueAt)}${record ? ` · ${record}` : ''}`,
+      message: { key: 'task.reminder', params: { title: task.title, dueAt: task.dueAt, record } },
       entityType: 'task',
       entityId: task.id,
       email: {
         template: 'task-reminder',
-        data: { title: task.title, due: fmt(task.dueAt), record, url: `${ctx.config.publicUrl}/tasks/${task.id}` },
+        data: (locale) => ({
+          title: task.title,
+          due: formatDateTime(task.dueAt, locale),
+          record,
+          url: `${ctx.config.publicUrl}/tasks/${task.id}`,
+        }),
       },
     });
     await trx.updateTable('tasks').set({ remindedAt: ctx.clock.now().toISOString() }).where('id', '=', taskId).execute();
@@ -54,19 +52,21 @@ export function registerTaskJobs(scheduler: Scheduler, ctx: Ctx): void {
       await notify(trx, ctx, after, {
         userId,
         kind: 'task.escalated',
-        title: `Überfällig: ${task.title} (${task.assigneeName ?? '—'})`,
-        body: `Fällig war ${fmt(task.dueAt)}${record ? ` · ${record}` : ''}`,
+        message: {
+          key: 'task.escalated',
+          params: { title: task.title, dueAt: task.dueAt, record, assignee: task.assigneeName },
+        },
         entityType: 'task',
         entityId: task.id,
         email: {
           template: 'task-escalation',
-          data: {
+          data: (locale) => ({
             title: task.title,
             assignee: task.assigneeName ?? '—',
-            due: fmt(task.dueAt),
+            due: formatDateTime(task.dueAt, locale),
             record,
             url: `${ctx.config.publicUrl}/tasks/${task.id}`,
-          },
+          }),
         },
       });
     }

@@ -12,6 +12,7 @@ import { parseListParams } from '../../http/list.ts';
 import { findVisibleCompany } from '../companies/companies.repository.ts';
 import { findVisibleContact } from '../contacts/contacts.repository.ts';
 import { findVisibleDeal } from '../deals/deals.repository.ts';
+import { formatDateTime } from '../notifications/messages.ts';
 import { notify } from '../notifications/notifications.service.ts';
 import { businessHours } from '../settings/work-settings.ts';
 import { recordChange } from '../timeline/changes.repository.ts';
@@ -109,15 +110,6 @@ async function assertLinks(
   }
 }
 
-function formatDue(iso: string | null, locale: string): string {
-  if (!iso) return '';
-  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'de-DE', {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    timeZone: 'Europe/Berlin',
-  }).format(new Date(iso));
-}
-
 function recordLabel(t: repo.TaskWithNames): string | null {
   return [t.dealTitle, t.contactName, t.companyName].filter(Boolean).join(' · ') || null;
 }
@@ -128,19 +120,18 @@ async function notifyAssigned(trx: Db, ctx: Ctx, after: AfterCommit, task: repo.
   await notify(trx, ctx, after, {
     userId: task.assigneeId,
     kind: 'task.assigned',
-    title: task.title,
-    body: [formatDue(task.dueAt, 'de'), recordLabel(task)].filter(Boolean).join(' · '),
+    message: { key: 'task.assigned', params: { title: task.title, dueAt: task.dueAt, record: recordLabel(task) } },
     entityType: 'task',
     entityId: task.id,
     email: {
       template: 'task-assigned',
-      data: {
+      data: (locale) => ({
         title: task.title,
-        due: formatDue(task.dueAt, 'de'),
+        due: formatDateTime(task.dueAt, locale),
         record: recordLabel(task),
         by: byName ?? 'Kontor',
         url: `${ctx.config.publicUrl}/tasks/${task.id}`,
-      },
+      }),
     },
   });
 }
@@ -148,8 +139,8 @@ async function notifyAssigned(trx: Db, ctx: Ctx, after: AfterCommit, task: repo.
 function emitTask(
   ctx: Ctx,
   after: AfterCommit,
-  type: 'task.created' | 'task.updated' | 'task.completed',
-  task: TaskRow,
+  type: 'task.created' | 'task.updated' | 'task.completed' | 'task.deleted',
+  task: Pick<TaskRow, 'id' | 'type' | 'assigneeId' | 'createdBy' | 'dealId' | 'contactId' | 'companyId'>,
   actorId: string | null,
 ) {
   after(() =>
@@ -162,6 +153,8 @@ function emitTask(
       data: {
         type: task.type,
         assigneeId: task.assigneeId,
+        // the realtime stream shows a task's events to whoever sees its assignee's records (their head)
+        ownerId: task.assigneeId,
         dealId: task.dealId,
         contactId: task.contactId,
         companyId: task.companyId,
@@ -347,9 +340,10 @@ export async function deleteTask(ctx: Ctx, actor: Actor, id: string): Promise<vo
   const task = await getVisibleTask(ctx, actor, id);
   if (actor.role !== 'admin' && actor.role !== 'head' && task.createdBy !== actor.userId)
     throw forbidden('Only whoever created the task, a head or an administrator may delete it');
-  await inTransaction(ctx, async (trx) => {
+  await inTransaction(ctx, async (trx, after) => {
     await unscheduleTask(trx, id, isoNow(ctx.clock));
     await repo.deleteTask(trx, id);
+    emitTask(ctx, after, 'task.deleted', task, actor.userId);
   });
 }
 

@@ -1,5 +1,6 @@
 import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, api } from './client.ts';
+import { notificationsKey } from './notifications.ts';
 import type { ChangePassword, Login, Session, UpdateProfile, User } from './types.ts';
 
 export const meKey = ['auth', 'me'] as const;
@@ -51,9 +52,11 @@ export function useUpdateProfile() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (input: UpdateProfile) => api.patch<User>('/auth/me', input),
-    onSuccess: (user) => {
+    onSuccess: (user, input) => {
       qc.setQueryData(meKey, user);
       void qc.invalidateQueries({ queryKey: ['users'] });
+      // the server writes its notifications in the reader's language
+      if (input.locale) void qc.invalidateQueries({ queryKey: notificationsKey });
     },
   });
 }

@@ -27,6 +27,7 @@ export const SERVER_EVENT_TYPES = [
   'task.created',
   'task.updated',
   'task.completed',
+  'task.deleted',
   'task.escalated',
   'notification.created',
   'document.created',
