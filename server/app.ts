@@ -40,6 +40,8 @@ import { lostReasonsRoutes } from './modules/pipelines/lost-reasons.ts';
 import { pipelinesRoutes } from './modules/pipelines/pipelines.routes.ts';
 import { productsRoutes } from './modules/products/products.routes.ts';
 import { realtimeRoutes } from './modules/realtime/realtime.ts';
+import { reportsRoutes } from './modules/reports/reports.routes.ts';
+import { registerReportJobs } from './modules/reports/weekly-summary.ts';
 import { savedViewsRoutes } from './modules/saved-views/saved-views.routes.ts';
 import { Scheduler } from './modules/scheduler/scheduler.ts';
 import { searchRoutes } from './modules/search/search.routes.ts';
@@ -108,6 +110,7 @@ const MODULES: ((app: App, deps: RouteDeps) => void)[] = [
   calendarRoutes,
   documentsRoutes,
   formsRoutes,
+  reportsRoutes,
 ];
 
 async function signingSecret(ctx: Ctx): Promise<string> {
@@ -142,6 +145,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   scheduler.onTick(() => mailer.kick());
   registerTaskJobs(scheduler, ctx);
   const engine = new WorkflowEngine(ctx, scheduler);
+  registerReportJobs(scheduler, ctx);
   app.decorate('scheduler', scheduler);
   app.decorate('mailer', mailer);
   app.addHook('onClose', async () => {

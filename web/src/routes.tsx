@@ -21,6 +21,7 @@ import { PipelineEditorPage } from './features/pipelines/PipelineEditorPage.tsx'
 import { PipelinesPage } from './features/pipelines/PipelinesPage.tsx';
 import { ProductsPage } from './features/products/ProductsPage.tsx';
 import { ProfilePage } from './features/profile/ProfilePage.tsx';
+import { ReportsPage } from './features/reports/ReportsPage.tsx';
 import { CompanySettingsPage } from './features/settings/CompanySettingsPage.tsx';
 import { SetupPage } from './features/setup/SetupPage.tsx';
 import { TaskPage } from './features/tasks/TaskPage.tsx';
@@ -56,6 +57,7 @@ export const router = createBrowserRouter([
               { path: 'tasks', element: <TasksPage /> },
               { path: 'tasks/:id', element: <TaskPage /> },
               { path: 'calendar', element: <CalendarPage /> },
+              { path: 'reports', element: <ReportsPage /> },
               // Everyone may read the catalogue; administrators and heads edit it.
               { path: 'admin/products', element: <ProductsPage /> },
               {

@@ -5,6 +5,7 @@ import {
   IconBuilding,
   IconBuildingCommunity,
   IconCalendarWeek,
+  IconChartBar,
   IconChecklist,
   IconClockCog,
   IconForms,
@@ -53,6 +54,7 @@ export const NAVIGATION: readonly NavItem[] = [
   { key: 'deals', label: 'deals.title', to: '/deals', icon: IconLayoutKanban, section: 'main' },
   { key: 'tasks', label: 'tasks.title', to: '/tasks', icon: IconChecklist, section: 'main' },
   { key: 'calendar', label: 'calendar.title', to: '/calendar', icon: IconCalendarWeek, section: 'main' },
+  { key: 'reports', label: 'reports.nav', to: '/reports', icon: IconChartBar, section: 'main' },
   { key: 'users', label: 'nav.users', to: '/admin/users', icon: IconUsers, section: 'admin', roles: ['admin'] },
   { key: 'teams', label: 'nav.teams', to: '/admin/teams', icon: IconUsersGroup, section: 'admin', roles: ['admin'] },
   // Every role may create API keys up to its own role; only for admins it sits under Administration.

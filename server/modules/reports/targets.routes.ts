@@ -1,0 +1,34 @@
+import type { Ctx } from '../../core/context.ts';
+import { actorOf } from '../../http/auth.ts';
+import { problemResponses } from '../../http/schemas.ts';
+import type { App } from '../../http/types.ts';
+import { type PutTargets, PutTargetsSchema, TargetsQuery, TargetsSchema } from './targets.schemas.ts';
+import { listTargets, putTargets } from './targets.ts';
+
+export function targetsRoutes(app: App, ctx: Ctx): void {
+  const tags = ['Reports'];
+  app.get(
+    '/api/v1/reports/targets',
+    {
+      schema: {
+        tags,
+        summary: 'Sales targets per user and month (those you may see)',
+        querystring: TargetsQuery,
+        response: { 200: TargetsSchema, ...problemResponses },
+      },
+    },
+    async (request) => listTargets(ctx, actorOf(request), request.query as Record<string, string>),
+  );
+  app.put(
+    '/api/v1/reports/targets',
+    {
+      schema: {
+        tags,
+        summary: 'Set or remove sales targets (admin: anyone; head: their team)',
+        body: PutTargetsSchema,
+        response: { 200: TargetsSchema, ...problemResponses },
+      },
+    },
+    async (request) => putTargets(ctx, actorOf(request), request.body as PutTargets),
+  );
+}

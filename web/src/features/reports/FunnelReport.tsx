@@ -1,0 +1,107 @@
+import { Group, SimpleGrid, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Bar, BarChart, CartesianGrid, Cell, LabelList, Tooltip, XAxis, YAxis } from 'recharts';
+import { type FunnelReport, type ReportQuery, useReport } from '../../api/reports.ts';
+import { formatMoney, formatNumber } from '../../i18n/format.ts';
+import { stageLabel } from '../pipelines/stages.ts';
+import { axisTick, ChartBox, useChartColors } from './ChartBox.tsx';
+import { ExportLinks } from './ExportLinks.tsx';
+import { formatShare } from './format.ts';
+import { ReportCard } from './ReportCard.tsx';
+import { ReportTable } from './ReportTable.tsx';
+
+/** Deals entering each stage as horizontal bars, won green and lost red, with the count at the bar. */
+export function FunnelChart({ report }: { report: FunnelReport }) {
+  const { t } = useTranslation();
+  const colors = useChartColors();
+  const data = report.stages.map((s) => ({ ...s, label: stageLabel(t, s) }));
+  const fill = (kind: string) => (kind === 'won' ? colors.won : kind === 'lost' ? colors.lost : colors.primary);
+  return (
+    <ChartBox label={t('reports.names.funnel')} height={36 + data.length * 38} empty={data.every((d) => d.entered === 0)}>
+      <BarChart data={data} layout="vertical" margin={{ top: 4, right: 36, bottom: 4, left: 4 }}>
+        <CartesianGrid horizontal={false} stroke={colors.grid} />
+        <XAxis type="number" allowDecimals={false} tick={axisTick} />
+        <YAxis type="category" dataKey="label" width={104} tick={axisTick} interval={0} />
+        <Tooltip formatter={(value) => formatNumber(Number(value))} />
+        <Bar maxBarSize={48} dataKey="entered" name={t('reports.funnel.entered')} isAnimationActive={false} radius={[0, 4, 4, 0]}>
+          {data.map((d) => (
+            <Cell key={d.stageId} fill={fill(d.kind)} />
+          ))}
+          <LabelList dataKey="entered" position="right" style={{ fontSize: 12 }} />
+        </Bar>
+      </BarChart>
+    </ChartBox>
+  );
+}
+
+/** Won (with the amount), lost and win rate under the funnel. */
+export function FunnelSummary({ report }: { report: FunnelReport }) {
+  const { t } = useTranslation();
+  const item = (label: string, value: string, testId: string, note?: string) => (
+    <div>
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      <Text fw={600} data-testid={testId}>
+        {value}
+      </Text>
+      {note && (
+        <Text size="xs" c="dimmed" data-testid={`${testId}-amount`}>
+          {note}
+        </Text>
+      )}
+    </div>
+  );
+  return (
+    <SimpleGrid cols={3} spacing="xs" mt="xs">
+      {item(t('reports.funnel.won'), formatNumber(report.won), 'funnel-won', formatMoney(report.wonAmountCents))}
+      {item(t('reports.funnel.lost'), formatNumber(report.lost), 'funnel-lost', formatMoney(report.lostAmountCents))}
+      {item(t('reports.funnel.winRate'), formatShare(report.winRate), 'funnel-win-rate')}
+    </SimpleGrid>
+  );
+}
+
+export function FunnelSection({ query }: { query: ReportQuery }) {
+  const { t } = useTranslation();
+  const report = useReport('funnel', query);
+  const data = report.data;
+  return (
+    <ReportCard
+      title={t('reports.names.funnel')}
+      description={t('reports.funnel.description')}
+      actions={<ExportLinks name="funnel" query={query} />}
+      loading={report.isPending}
+      error={report.error}
+      onRetry={() => void report.refetch()}
+      testId="report-funnel"
+    >
+      {data && (
+        <>
+          <FunnelChart report={data} />
+          <FunnelSummary report={data} />
+          <ReportTable
+            label={t('reports.names.funnel')}
+            rows={data.stages}
+            rowKey={(s) => s.stageId}
+            columns={[
+              { key: 'stage', label: t('reports.columns.stage'), render: (s) => stageLabel(t, s) },
+              { key: 'entered', label: t('reports.funnel.entered'), numeric: true, render: (s) => formatNumber(s.entered) },
+              {
+                key: 'advanced',
+                label: t('reports.funnel.advanced'),
+                numeric: true,
+                render: (s) => (s.advanced === null ? '–' : formatNumber(s.advanced)),
+              },
+              { key: 'rate', label: t('reports.funnel.conversion'), numeric: true, render: (s) => formatShare(s.conversionRate) },
+            ]}
+          />
+          <Group mt="xs">
+            <Text size="xs" c="dimmed">
+              {t('reports.funnel.note')}
+            </Text>
+          </Group>
+        </>
+      )}
+    </ReportCard>
+  );
+}
