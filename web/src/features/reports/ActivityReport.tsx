@@ -1,4 +1,3 @@
-import { SegmentedControl } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
@@ -7,6 +6,7 @@ import { formatNumber } from '../../i18n/format.ts';
 import { axisTick, ChartBox, legendProps, useChartColors } from './ChartBox.tsx';
 import { ExportLinks } from './ExportLinks.tsx';
 import { formatMonth } from './format.ts';
+import { type GroupBy, GroupBySwitch } from './GroupBySwitch.tsx';
 import { ReportCard } from './ReportCard.tsx';
 import { ReportTable } from './ReportTable.tsx';
 
@@ -46,7 +46,7 @@ export function ActivityChart({ report, height = 260 }: { report: ActivityReport
 
 export function ActivitySection({ query }: { query: ReportQuery }) {
   const { t } = useTranslation();
-  const [groupBy, setGroupBy] = useState<'user' | 'month'>('user');
+  const [groupBy, setGroupBy] = useState<GroupBy>('user');
   const { pipelineId: _pipeline, ...rest } = query;
   const q = { ...rest, groupBy };
   const report = useReport('activity', q);
@@ -60,17 +60,7 @@ export function ActivitySection({ query }: { query: ReportQuery }) {
       error={report.error}
       testId="report-activity"
     >
-      <SegmentedControl
-        size="xs"
-        mb="sm"
-        value={groupBy}
-        onChange={(v) => setGroupBy(v as 'user' | 'month')}
-        data={[
-          { value: 'user', label: t('reports.groupBy.user') },
-          { value: 'month', label: t('reports.groupBy.month') },
-        ]}
-        aria-label={t('reports.groupBy.label')}
-      />
+      <GroupBySwitch value={groupBy} onChange={setGroupBy} order={['user', 'month']} />
       {data && (
         <>
           <ActivityChart report={data} />

@@ -1,12 +1,12 @@
 import { Group, SimpleGrid, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Bar, BarChart, CartesianGrid, Cell, LabelList, Tooltip, XAxis, YAxis } from 'recharts';
 import { type FunnelReport, type ReportQuery, useReport } from '../../api/reports.ts';
 import { formatMoney, formatNumber } from '../../i18n/format.ts';
 import { stageLabel } from '../pipelines/stages.ts';
-import { axisTick, ChartBox, useChartColors } from './ChartBox.tsx';
+import { useChartColors } from './ChartBox.tsx';
 import { ExportLinks } from './ExportLinks.tsx';
 import { formatShare } from './format.ts';
+import { RankedBars } from './RankedBars.tsx';
 import { ReportCard } from './ReportCard.tsx';
 import { ReportTable } from './ReportTable.tsx';
 
@@ -14,24 +14,13 @@ import { ReportTable } from './ReportTable.tsx';
 export function FunnelChart({ report }: { report: FunnelReport }) {
   const { t } = useTranslation();
   const colors = useChartColors();
-  const data = report.stages.map((s) => ({ ...s, label: stageLabel(t, s) }));
-  const fill = (kind: string) => (kind === 'won' ? colors.won : kind === 'lost' ? colors.lost : colors.primary);
-  return (
-    <ChartBox label={t('reports.names.funnel')} height={36 + data.length * 38} empty={data.every((d) => d.entered === 0)}>
-      <BarChart data={data} layout="vertical" margin={{ top: 4, right: 36, bottom: 4, left: 4 }}>
-        <CartesianGrid horizontal={false} stroke={colors.grid} />
-        <XAxis type="number" allowDecimals={false} tick={axisTick} />
-        <YAxis type="category" dataKey="label" width={104} tick={axisTick} interval={0} />
-        <Tooltip formatter={(value) => formatNumber(Number(value))} />
-        <Bar maxBarSize={48} dataKey="entered" name={t('reports.funnel.entered')} isAnimationActive={false} radius={[0, 4, 4, 0]}>
-          {data.map((d) => (
-            <Cell key={d.stageId} fill={fill(d.kind)} />
-          ))}
-          <LabelList dataKey="entered" position="right" style={{ fontSize: 12 }} />
-        </Bar>
-      </BarChart>
-    </ChartBox>
-  );
+  const bars = report.stages.map((s) => ({
+    key: s.stageId,
+    label: stageLabel(t, s),
+    value: s.entered,
+    color: s.kind === 'won' ? colors.won : s.kind === 'lost' ? colors.lost : colors.primary,
+  }));
+  return <RankedBars label={t('reports.names.funnel')} name={t('reports.funnel.entered')} bars={bars} barHeight={38} />;
 }
 
 /** Won (with the amount), lost and win rate under the funnel. */

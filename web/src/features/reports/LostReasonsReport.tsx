@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
-import { Bar, BarChart, CartesianGrid, LabelList, Tooltip, XAxis, YAxis } from 'recharts';
 import { type ReportQuery, useReport } from '../../api/reports.ts';
 import { formatMoney, formatNumber } from '../../i18n/format.ts';
-import { axisTick, ChartBox, useChartColors } from './ChartBox.tsx';
+import { useChartColors } from './ChartBox.tsx';
 import { ExportLinks } from './ExportLinks.tsx';
 import { formatShare } from './format.ts';
+import { RankedBars } from './RankedBars.tsx';
 import { ReportCard } from './ReportCard.tsx';
 import { ReportTable } from './ReportTable.tsx';
 
@@ -25,32 +25,13 @@ export function LostReasonsSection({ query }: { query: ReportQuery }) {
     >
       {data && (
         <>
-          <ChartBox
+          <RankedBars
             label={t('reports.names.lost-reasons')}
-            height={40 + Math.max(1, data.rows.length) * 36}
+            name={t('reports.columns.deals')}
+            bars={data.rows.map((r) => ({ key: r.reason ?? '—', label: name(r.reason), value: r.count, color: colors.lost }))}
+            labelWidth={140}
             empty={data.rows.length === 0}
-          >
-            <BarChart
-              data={data.rows.map((r) => ({ ...r, label: name(r.reason) }))}
-              layout="vertical"
-              margin={{ top: 4, right: 36, bottom: 4, left: 4 }}
-            >
-              <CartesianGrid horizontal={false} stroke={colors.grid} />
-              <XAxis type="number" allowDecimals={false} tick={axisTick} />
-              <YAxis type="category" dataKey="label" width={140} tick={axisTick} interval={0} />
-              <Tooltip />
-              <Bar
-                maxBarSize={48}
-                dataKey="count"
-                name={t('reports.columns.deals')}
-                fill={colors.lost}
-                isAnimationActive={false}
-                radius={[0, 4, 4, 0]}
-              >
-                <LabelList dataKey="count" position="right" style={{ fontSize: 12 }} />
-              </Bar>
-            </BarChart>
-          </ChartBox>
+          />
           <ReportTable
             label={t('reports.names.lost-reasons')}
             rows={data.rows}

@@ -1,11 +1,11 @@
 import { SimpleGrid, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Bar, BarChart, CartesianGrid, Cell, LabelList, Tooltip, XAxis, YAxis } from 'recharts';
 import { type ReportQuery, type ResponseTimeReport, useReport } from '../../api/reports.ts';
 import { formatNumber } from '../../i18n/format.ts';
-import { axisTick, ChartBox, useChartColors } from './ChartBox.tsx';
+import { useChartColors } from './ChartBox.tsx';
 import { ExportLinks } from './ExportLinks.tsx';
 import { formatMinutes, formatShare } from './format.ts';
+import { RankedBars } from './RankedBars.tsx';
 import { ReportCard } from './ReportCard.tsx';
 import { ReportTable } from './ReportTable.tsx';
 
@@ -15,22 +15,21 @@ export function ResponseChart({ report }: { report: ResponseTimeReport }) {
   const colors = useChartColors();
   const fill = (key: string) =>
     key === 'never' ? colors.lost : key === 'over24h' || key === '4to24h' ? colors.warn : colors.primary;
-  const data = report.buckets.map((b) => ({ ...b, label: t(`reports.response.buckets.${b.key}`) }));
+  const bars = report.buckets.map((b) => ({
+    key: b.key,
+    label: t(`reports.response.buckets.${b.key}`),
+    value: b.count,
+    color: fill(b.key),
+  }));
   return (
-    <ChartBox label={t('reports.names.response-time')} height={36 + data.length * 34} empty={report.leads === 0}>
-      <BarChart data={data} layout="vertical" margin={{ top: 4, right: 36, bottom: 4, left: 4 }}>
-        <CartesianGrid horizontal={false} stroke={colors.grid} />
-        <XAxis type="number" allowDecimals={false} tick={axisTick} />
-        <YAxis type="category" dataKey="label" width={84} tick={axisTick} interval={0} />
-        <Tooltip formatter={(value) => formatNumber(Number(value))} />
-        <Bar maxBarSize={48} dataKey="count" name={t('reports.response.leads')} isAnimationActive={false} radius={[0, 4, 4, 0]}>
-          {data.map((d) => (
-            <Cell key={d.key} fill={fill(d.key)} />
-          ))}
-          <LabelList dataKey="count" position="right" style={{ fontSize: 12 }} />
-        </Bar>
-      </BarChart>
-    </ChartBox>
+    <RankedBars
+      label={t('reports.names.response-time')}
+      name={t('reports.response.leads')}
+      bars={bars}
+      labelWidth={84}
+      barHeight={34}
+      empty={report.leads === 0}
+    />
   );
 }
 

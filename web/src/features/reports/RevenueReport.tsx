@@ -1,4 +1,4 @@
-import { Button, SegmentedControl } from '@mantine/core';
+import { Button } from '@mantine/core';
 import { IconTarget } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import { formatMoney, formatNumber } from '../../i18n/format.ts';
 import { axisTick, ChartBox, legendProps, useChartColors } from './ChartBox.tsx';
 import { ExportLinks } from './ExportLinks.tsx';
 import { formatMoneyShort, formatMonth, formatShare } from './format.ts';
+import { type GroupBy, GroupBySwitch } from './GroupBySwitch.tsx';
 import { ReportCard } from './ReportCard.tsx';
 import { ReportTable } from './ReportTable.tsx';
 import { TargetsModal } from './TargetsModal.tsx';
@@ -57,7 +58,7 @@ export function RevenueChart({ report, height = 260 }: { report: RevenueReport; 
 export function RevenueSection({ query }: { query: ReportQuery }) {
   const { t } = useTranslation();
   const me = useCurrentUser();
-  const [groupBy, setGroupBy] = useState<'user' | 'month'>('month');
+  const [groupBy, setGroupBy] = useState<GroupBy>('month');
   const [editing, setEditing] = useState(false);
   const q = { ...query, groupBy };
   const report = useReport('revenue', q);
@@ -72,17 +73,7 @@ export function RevenueSection({ query }: { query: ReportQuery }) {
       onRetry={() => void report.refetch()}
       testId="report-revenue"
     >
-      <SegmentedControl
-        size="xs"
-        mb="sm"
-        value={groupBy}
-        onChange={(v) => setGroupBy(v as 'user' | 'month')}
-        data={[
-          { value: 'month', label: t('reports.groupBy.month') },
-          { value: 'user', label: t('reports.groupBy.user') },
-        ]}
-        aria-label={t('reports.groupBy.label')}
-      />
+      <GroupBySwitch value={groupBy} onChange={setGroupBy} order={['month', 'user']} />
       {data && (
         <>
           <RevenueChart report={data} />
