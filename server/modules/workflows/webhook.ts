@@ -11,7 +11,9 @@ import net, { BlockList } from 'node:net';
  * followed, the answer is cut off at a size limit and the whole call at a timeout.
  */
 
-const BLOCKED = new BlockList();
+// Separate lists: a BlockList also matches IPv4 addresses against IPv6 rules (as ::ffff:a.b.c.d).
+const BLOCKED4 = new BlockList();
+const BLOCKED6 = new BlockList();
 for (const [net4, bits] of [
   ['0.0.0.0', 8],
   ['10.0.0.0', 8],
@@ -29,7 +31,7 @@ for (const [net4, bits] of [
   ['224.0.0.0', 4],
   ['240.0.0.0', 4],
 ] as const)
-  BLOCKED.addSubnet(net4, bits, 'ipv4');
+  BLOCKED4.addSubnet(net4, bits, 'ipv4');
 for (const [net6, bits] of [
   ['::', 128], // unspecified
   ['::1', 128], // loopback
@@ -45,7 +47,7 @@ for (const [net6, bits] of [
   ['fec0::', 10], // site-local (deprecated)
   ['ff00::', 8], // multicast
 ] as const)
-  BLOCKED.addSubnet(net6, bits, 'ipv6');
+  BLOCKED6.addSubnet(net6, bits, 'ipv6');
 
 export class WebhookError extends Error {
   constructor(
@@ -79,7 +81,7 @@ export function addressAllowed(address: string, policy: WebhookPolicy): boolean 
   if (!family) return false;
   const type = family === 6 ? 'ipv6' : 'ipv4';
   if (allowList(policy.allowPrivate).check(address, type)) return true;
-  return !BLOCKED.check(address, type);
+  return !(type === 'ipv6' ? BLOCKED6 : BLOCKED4).check(address, type);
 }
 
 /** Parses and checks a webhook URL's form (not its addresses). */
