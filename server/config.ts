@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 
 /**
@@ -33,6 +34,12 @@ export interface Config {
   readonly rateLimitPerMinute: number;
   /** KONTOR_LOGIN_LIMIT_PER_MINUTE: login attempts per client and minute (default 10). */
   readonly loginLimitPerMinute: number;
+  /**
+   * KONTOR_WEBHOOK_ALLOW_PRIVATE: comma-separated IP addresses or CIDR ranges (e.g. 10.0.5.0/24,127.0.0.1)
+   * that workflow webhooks may call although they are private, loopback or link-local (default none:
+   * only public addresses are called, to prevent SSRF into the LAN).
+   */
+  readonly webhookAllowPrivate: readonly string[];
   /** LOG_LEVEL: pino level (default info). */
   readonly logLevel: string;
   /** NODE_ENV === 'production' */
@@ -102,6 +109,18 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
   }
 
+  const webhookAllowPrivate = (env.KONTOR_WEBHOOK_ALLOW_PRIVATE ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  for (const entry of webhookAllowPrivate) {
+    const [ip, bits, extra] = entry.split('/');
+    const family = isIP(ip ?? '');
+    const max = family === 6 ? 128 : 32;
+    if (!family || extra !== undefined || (bits !== undefined && !(/^\d+$/.test(bits) && Number(bits) <= max)))
+      throw new ConfigError(`KONTOR_WEBHOOK_ALLOW_PRIVATE must list IP addresses or CIDR ranges, got "${entry}"`);
+  }
+
   return Object.freeze({
     port,
     host,
@@ -117,6 +136,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     secureCookies: bool(env, 'KONTOR_SECURE_COOKIES', publicUrl.startsWith('https:')),
     rateLimitPerMinute: int(env, 'KONTOR_RATE_LIMIT_PER_MINUTE', 1200, 10, 1_000_000),
     loginLimitPerMinute: int(env, 'KONTOR_LOGIN_LIMIT_PER_MINUTE', 10, 1, 10_000),
+    webhookAllowPrivate: Object.freeze(webhookAllowPrivate),
     logLevel,
     production: env.NODE_ENV === 'production',
   });

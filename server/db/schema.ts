@@ -450,6 +450,8 @@ export interface WorkflowsTable extends Stamped {
   definitionVersion: number;
   triggerType: string;
   templateKey: string | null;
+  /** HMAC key that signs this workflow's webhook calls (migrations/20261128210000_automation_triggers.ts) */
+  webhookSecret: string | null;
 }
 
 export interface WorkflowVersionsTable {

@@ -35,8 +35,8 @@ describe('OpenAPI', () => {
       for (const [method, op] of Object.entries<any>(item)) {
         const success = Object.keys(op.responses ?? {}).filter((s) => s.startsWith('2'));
         expect(success.length, `${method} ${path} has a success response`).toBeGreaterThan(0);
-        // actions that take no body (logout, reopen, cancel, mark all read, new calendar URL) are the exception
-        const bodyless = /\/(logout|reopen|cancel|read|read-all|token|retry)$/.test(path);
+        // actions that take no body (logout, reopen, cancel, mark all read, new calendar URL, new webhook secret) are the exception
+        const bodyless = /\/(logout|reopen|cancel|read|read-all|token|retry|webhook-secret)$/.test(path);
         if (['post', 'patch', 'put'].includes(method) && !bodyless) {
           expect(op.requestBody, `${method} ${path} has a request body`).toBeDefined();
         }

@@ -6,6 +6,7 @@ import { newId } from '../../core/ids.ts';
 import { repointReferences } from '../../core/merge.ts';
 import { normalizePhone } from '../../core/phone.ts';
 import { addressColumns, addressOf, cleanTags, optionalText, parseCustom, parseTags } from '../../core/record-fields.ts';
+import { type RowChange, rowChanges } from '../../core/row-changes.ts';
 import type { CompanyRow } from '../../db/schema.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import { versionMismatch } from '../../http/if-match.ts';
@@ -44,6 +45,7 @@ function emitCompany(
   type: 'company.created' | 'company.updated' | 'company.deleted',
   row: { id: string; ownerId: string | null },
   actorId: string,
+  changes?: RowChange[],
 ) {
   ctx.events.emit({
     type,
@@ -51,7 +53,7 @@ function emitCompany(
     entityId: row.id,
     actorId,
     at: isoNow(ctx.clock),
-    data: { ownerId: row.ownerId },
+    data: { ownerId: row.ownerId, ...(changes ? { changes } : {}) },
   });
 }
 
@@ -161,7 +163,7 @@ export async function updateCompany(
     }
     return row;
   });
-  emitCompany(ctx, 'company.updated', updated, actor.userId);
+  emitCompany(ctx, 'company.updated', updated, actor.userId, rowChanges(current, updated));
   return presentCompany(updated);
 }
 

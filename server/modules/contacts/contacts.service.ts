@@ -6,6 +6,7 @@ import { newId } from '../../core/ids.ts';
 import { repointReferences } from '../../core/merge.ts';
 import { normalizePhone } from '../../core/phone.ts';
 import { addressColumns, addressOf, cleanTags, optionalText, parseCustom, parseTags } from '../../core/record-fields.ts';
+import { type RowChange, rowChanges } from '../../core/row-changes.ts';
 import { similarNames } from '../../core/similarity.ts';
 import type { ContactRow } from '../../db/schema.ts';
 import { AppError, notFound } from '../../http/errors.ts';
@@ -66,6 +67,7 @@ function emitContact(
   type: 'contact.created' | 'contact.updated' | 'contact.deleted',
   row: { id: string; ownerId: string | null },
   actorId: string,
+  changes?: RowChange[],
 ) {
   ctx.events.emit({
     type,
@@ -73,7 +75,7 @@ function emitContact(
     entityId: row.id,
     actorId,
     at: isoNow(ctx.clock),
-    data: { ownerId: row.ownerId },
+    data: { ownerId: row.ownerId, ...(changes ? { changes } : {}) },
   });
 }
 
@@ -230,7 +232,7 @@ export async function updateContact(
     }
     return next;
   });
-  emitContact(ctx, 'contact.updated', updated, actor.userId);
+  emitContact(ctx, 'contact.updated', updated, actor.userId, rowChanges(current, updated));
   return presentContact(updated);
 }
 

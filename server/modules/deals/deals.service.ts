@@ -5,6 +5,7 @@ import type { Ctx } from '../../core/context.ts';
 import type { EventType } from '../../core/events.ts';
 import { newId } from '../../core/ids.ts';
 import { cleanTags, optionalText, parseCustom, parseTags } from '../../core/record-fields.ts';
+import { rowChanges } from '../../core/row-changes.ts';
 import type { DealRow, StageRow } from '../../db/schema.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import { versionMismatch } from '../../http/if-match.ts';
@@ -157,7 +158,7 @@ function emit(ctx: Ctx, type: EventType, deal: DealRow, actorId: string | null, 
 
 /** Events after a committed change: created/updated, stage_changed, won, lost, paid. */
 export function emitDealChange(ctx: Ctx, before: DealRow | null, after: DealRow, actorId: string | null, becamePaid = false) {
-  emit(ctx, before ? 'deal.updated' : 'deal.created', after, actorId);
+  emit(ctx, before ? 'deal.updated' : 'deal.created', after, actorId, before ? { changes: rowChanges(before, after) } : {});
   if (before && before.stageId !== after.stageId)
     emit(ctx, 'deal.stage_changed', after, actorId, { fromStageId: before.stageId, toStageId: after.stageId });
   if (after.status !== before?.status && after.status === 'won') emit(ctx, 'deal.won', after, actorId);

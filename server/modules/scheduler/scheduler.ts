@@ -9,7 +9,8 @@ export type JobHandler = (trx: Transaction<DB>, job: ScheduledJobRow, after: Aft
 /** A handler that keeps its own transactions (each of its effects must be idempotent or guarded). */
 export type PlainJobHandler = (job: ScheduledJobRow) => Promise<void>;
 
-const MAX_ATTEMPTS = 5;
+/** A failing job is tried this often in all, with backoff of 1, 2, 4, 8 minutes. */
+export const MAX_ATTEMPTS = 5;
 
 /**
  * The durable scheduler (CONVENTIONS 8): node-cron only wakes it; what is due lives in scheduled_jobs.

@@ -4,6 +4,7 @@ import { addBusinessMinutes, instantOf, wallClock } from '../../core/business-ho
 import { isoNow } from '../../core/clock.ts';
 import type { Ctx } from '../../core/context.ts';
 import { newId } from '../../core/ids.ts';
+import { type RowChange, rowChanges } from '../../core/row-changes.ts';
 import { type AfterCommit, inTransaction } from '../../core/tx.ts';
 import type { DB, TaskRow } from '../../db/schema.ts';
 import { AppError, forbidden, notFound } from '../../http/errors.ts';
@@ -142,6 +143,7 @@ function emitTask(
   type: 'task.created' | 'task.updated' | 'task.completed' | 'task.deleted',
   task: Pick<TaskRow, 'id' | 'type' | 'assigneeId' | 'createdBy' | 'dealId' | 'contactId' | 'companyId'>,
   actorId: string | null,
+  changes?: RowChange[],
 ) {
   after(() =>
     ctx.events.emit({
@@ -159,6 +161,7 @@ function emitTask(
         contactId: task.contactId,
         companyId: task.companyId,
         audience: [task.assigneeId, task.createdBy].filter(Boolean),
+        ...(changes ? { changes } : {}),
       },
     }),
   );
@@ -267,6 +270,7 @@ export async function updateTask(ctx: Ctx, actor: Actor, id: string, input: Upda
       updated.status === 'done' && current.status !== 'done' ? 'task.completed' : 'task.updated',
       updated,
       actor.userId,
+      rowChanges(current, updated),
     );
     return full;
   });

@@ -58,22 +58,60 @@ export const TRIGGER_TYPES = [
   'manual',
 ] as const;
 
+const recordField = (description: string) =>
+  Type.String({
+    pattern: '^[a-zA-Z][a-zA-Z0-9_.]{0,100}$',
+    description: `${description} A field of the trigger's record, e.g. stageId, amountCents, expectedCloseDate, dueAt, customFields.visitAt (a leading "deal." / "task." … naming the entity is accepted).`,
+  });
+
 export const TriggerSchema = Type.Object(
   {
-    type: oneOf(TRIGGER_TYPES),
+    type: oneOf(TRIGGER_TYPES, {
+      description:
+        'record.created / record.updated (of `entity`), deal.stage_changed, deal.won, deal.lost, deal.paid, ' +
+        'task.completed (optionally of `taskType`), form.submitted (optionally of `formKey`), ' +
+        'schedule (every slot of `cron`, no record), date (`offsetMinutes` relative to `dateField` of each `entity` record), ' +
+        'manual (started by a user on a record of `entity` with POST /api/v1/workflows/{id}/run)',
+    }),
     entity: Type.Optional(
-      Type.Union([Type.Literal('contact'), Type.Literal('company'), Type.Literal('deal'), Type.Literal('task')]),
+      Type.Union([Type.Literal('contact'), Type.Literal('company'), Type.Literal('deal'), Type.Literal('task')], {
+        description:
+          'record.created/record.updated: which records; date: whose date field (required); manual: on which records the button appears (any when absent)',
+      }),
     ),
     pipelineId: Type.Optional(Type.String()),
     toStageId: Type.Optional(Type.String()),
     taskType: Type.Optional(Type.String()),
     formKey: Type.Optional(Type.String()),
-    cron: Type.Optional(
-      Type.String({ maxLength: 100, description: 'schedule: a cron expression (minute hour day month weekday)' }),
+    field: Type.Optional(recordField('record.updated: fire only when this field changed.')),
+    changedTo: Type.Optional(
+      Type.Unknown({
+        description:
+          'record.updated with `field`: fire only when the field changed to this value (compared as text; null = was cleared)',
+      }),
     ),
-    dateField: Type.Optional(FieldPath),
+    cron: Type.Optional(
+      Type.String({
+        maxLength: 100,
+        description:
+          'schedule: a 5-field cron expression "minute hour day-of-month month weekday" in Europe/Berlin time ' +
+          '(lists, ranges, */steps, jan–dec, sun–sat; 0 and 7 are Sunday), e.g. "0 8 * * 1-5" = weekdays at 08:00. ' +
+          'A slot missed while the server was down runs once, late.',
+      }),
+    ),
+    dateField: Type.Optional(
+      recordField(
+        'date: the date or date-time field the run is timed by, e.g. expectedCloseDate (deal), dueAt (task), ' +
+          'customFields.visitAt. A date without time counts as 09:00 Europe/Berlin. Runs once per record and value; ' +
+          'a changed value reschedules it, a cleared value or deleted record drops it; moments already past are not run.',
+      ),
+    ),
     offsetMinutes: Type.Optional(
-      Type.Integer({ description: 'date: minutes relative to the field, e.g. -4320 = 3 days before' }),
+      Type.Integer({
+        minimum: -525_600,
+        maximum: 525_600,
+        description: 'date: minutes relative to the field, e.g. -4320 = 3 days before, 60 = one hour after (default 0)',
+      }),
     ),
   },
   { additionalProperties: false },
@@ -129,6 +167,7 @@ export const StepSchema = Type.Object(
       'wait_until',
       'if',
       'report',
+      'webhook',
     ] as const),
     title: Type.Optional(Text(300)),
     body: Type.Optional(Text(10_000)),
@@ -147,6 +186,19 @@ export const StepSchema = Type.Object(
     minutes: Type.Optional(Type.Integer({ minimum: 0, maximum: 525_600 })),
     offsetMinutes: Type.Optional(Type.Integer()),
     conditions: Type.Optional(ConditionGroupSchema),
+    url: Type.Optional(
+      Type.String({
+        maxLength: 2000,
+        pattern: '^https?://',
+        description:
+          'webhook: the http(s) URL that receives a POST of JSON {event, workflow, run, record, deal, contact, company, task, trigger}, ' +
+          'signed in the header X-Kontor-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" with the workflow\'s webhook secret>. ' +
+          'Private, loopback and link-local addresses are refused; redirects are not followed; failures are retried with backoff.',
+      }),
+    ),
+    timeoutSeconds: Type.Optional(
+      Type.Integer({ minimum: 1, maximum: 30, description: 'webhook: seconds to wait for the answer (default 10)' }),
+    ),
     // biome-ignore lint/suspicious/noThenProperty: an if step's branch is data (an array of steps), never a thenable
     then: Type.Optional(Type.Array(Type.Unknown(), { maxItems: 50 })),
     else: Type.Optional(Type.Array(Type.Unknown(), { maxItems: 50 })),
@@ -163,7 +215,8 @@ export type StepType =
   | 'wait'
   | 'wait_until'
   | 'if'
-  | 'report';
+  | 'report'
+  | 'webhook';
 export type Step = Omit<Static<typeof StepSchema>, 'type' | 'then' | 'else' | 'conditions'> & {
   type: StepType;
   then?: Step[];

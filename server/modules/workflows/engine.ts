@@ -1,15 +1,22 @@
 import fs from 'node:fs';
+import type { Transaction } from 'kysely';
 import type { Ctx } from '../../core/context.ts';
 import type { DomainEvent } from '../../core/events.ts';
 import { newId } from '../../core/ids.ts';
-import { inTransaction } from '../../core/tx.ts';
-import type { WorkflowRow, WorkflowRunRow } from '../../db/schema.ts';
+import type { RowChange } from '../../core/row-changes.ts';
+import { type AfterCommit, inTransaction } from '../../core/tx.ts';
+import type { DB, ScheduledJobRow, WorkflowRow, WorkflowRunRow } from '../../db/schema.ts';
 import { prepareIssue } from '../documents/documents.service.ts';
 import { scheduleJob } from '../scheduler/jobs.repository.ts';
-import type { Scheduler } from '../scheduler/scheduler.ts';
+import { MAX_ATTEMPTS, type Scheduler } from '../scheduler/scheduler.ts';
 import { loadContext, matches } from './context.ts';
+import { parseCron, previousSlot } from './cron.ts';
 import type { Definition, Step, Trigger } from './definition.ts';
-import { runStep } from './steps.ts';
+import { runStep, WEBHOOK_JOB } from './steps.ts';
+import * as triggerRepo from './triggers.repository.ts';
+import { getWorkflowSecret } from './triggers.repository.ts';
+import { DATE_JOB, fireAtOf, recordField, SCHEDULE_JOB, scheduleNextCronSlot, syncRecordSlot, TIME_ZONE } from './triggers.ts';
+import { postWebhook, signature, WebhookError } from './webhook.ts';
 
 export const STEP_JOB = 'workflow.step';
 const MAX_DEPTH = 5;
@@ -45,6 +52,19 @@ function refsOf(event: DomainEvent): {
     default:
       return { dealId: (d.dealId as string) ?? null, contactId: (d.contactId as string) ?? null };
   }
+}
+
+const RECORD_ENTITIES = ['contact', 'company', 'deal', 'task'] as const;
+
+/** record.updated with `field` (and `changedTo`): did this update change that field (to that value)? */
+function fieldChanged(t: Trigger, data: Record<string, unknown>): boolean {
+  if (t.type !== 'record.updated' || !t.field) return true;
+  const field = recordField(t, t.field);
+  const change = ((data.changes ?? []) as RowChange[]).find((c) => c.field === field);
+  if (!change) return false;
+  if (t.changedTo === undefined) return true;
+  if (t.changedTo === null) return change.to === null || change.to === '';
+  return change.to !== null && String(change.to) === String(t.changedTo);
 }
 
 /** A path into nested steps: [2] or [3, 'then', 0]. */
@@ -83,6 +103,9 @@ export class WorkflowEngine {
   ) {
     ctx.events.on('*', (event) => this.onEvent(event));
     scheduler.registerPlain(STEP_JOB, (job) => this.continueRun((JSON.parse(job.payload) as { runId: string }).runId));
+    scheduler.register(SCHEDULE_JOB, (trx, job, after) => this.fireSchedule(trx, job, after));
+    scheduler.register(DATE_JOB, (trx, job, after) => this.fireDate(trx, job, after));
+    scheduler.registerPlain(WEBHOOK_JOB, (job) => this.deliverWebhook(job));
   }
 
   async onEvent(event: DomainEvent): Promise<void> {
@@ -91,6 +114,7 @@ export class WorkflowEngine {
       this.ctx.log.warn({ event: event.type, entityId: event.entityId }, 'workflow depth limit reached; not starting more runs');
       return;
     }
+    await this.followDates(event);
     const candidates = triggersFor(event);
     if (candidates.length === 0) return;
     const workflows = await this.ctx.db
@@ -112,6 +136,7 @@ export class WorkflowEngine {
       if (t.formKey && data.formKey !== t.formKey) continue;
       if (t.toStageId && data.toStageId !== t.toStageId) continue;
       if (t.taskType && data.type !== t.taskType) continue;
+      if (!fieldChanged(t, data)) continue;
       const rc = await loadContext(this.ctx.db, refsOf(event), { type: event.type, ...data });
       if (t.pipelineId && rc.deal?.pipelineId !== t.pipelineId) continue;
       if (!matches(rc, def.conditions)) continue;
@@ -124,9 +149,22 @@ export class WorkflowEngine {
     event: Pick<DomainEvent, 'type' | 'entityType' | 'entityId' | 'data'>,
     depth = 1,
   ): Promise<WorkflowRunRow> {
+    return inTransaction(this.ctx, (trx, after) => this.insertRun(trx, after, wf, event, depth));
+  }
+
+  /** Creates a run and its first step job inside the caller's transaction. */
+  async insertRun(
+    trx: Transaction<DB>,
+    after: AfterCommit,
+    wf: WorkflowRow,
+    event:
+      | Pick<DomainEvent, 'type' | 'entityType' | 'entityId' | 'data'>
+      | { type: string; entityType: null; entityId: null; data: Record<string, unknown> },
+    depth = 1,
+  ): Promise<WorkflowRunRow> {
     const now = this.ctx.clock.now().toISOString();
-    const refs = refsOf(event as DomainEvent);
-    const rc = await loadContext(this.ctx.db, refs, {});
+    const refs = event.entityId ? refsOf(event as DomainEvent) : {};
+    const rc = await loadContext(trx, refs, {});
     const run: WorkflowRunRow = {
       id: newId(),
       workflowId: wf.id,
@@ -151,12 +189,174 @@ export class WorkflowEngine {
       finishedAt: null,
       updatedAt: now,
     };
-    await inTransaction(this.ctx, async (trx, after) => {
-      await trx.insertInto('workflowRuns').values(run).execute();
-      await scheduleJob(trx, { kind: STEP_JOB, slotKey: `wfrun:${run.id}:start`, dueAt: now, payload: { runId: run.id } }, now);
-      after(() => void this.scheduler.tick());
-    });
+    await trx.insertInto('workflowRuns').values(run).execute();
+    await scheduleJob(trx, { kind: STEP_JOB, slotKey: `wfrun:${run.id}:start`, dueAt: now, payload: { runId: run.id } }, now);
+    after(() => void this.scheduler.tick());
     return run;
+  }
+
+  /** Date triggers follow their records: a created, changed, cleared or deleted date moves its slot. */
+  private async followDates(event: DomainEvent): Promise<void> {
+    if (!(RECORD_ENTITIES as readonly string[]).includes(event.entityType)) return;
+    const workflows = (await triggerRepo.enabledWorkflows(this.ctx.db, ['date'])).filter(
+      (wf) => (JSON.parse(wf.definition) as Definition).trigger.entity === event.entityType,
+    );
+    if (workflows.length === 0) return;
+    const now = this.ctx.clock.now().toISOString();
+    await inTransaction(this.ctx, async (trx) => {
+      for (const wf of workflows) {
+        const t = (JSON.parse(wf.definition) as Definition).trigger;
+        const value = event.type.endsWith('.deleted')
+          ? null
+          : await triggerRepo.recordDate(
+              trx,
+              event.entityType as triggerRepo.TriggerEntity,
+              event.entityId,
+              recordField(t, t.dateField ?? ''),
+            );
+        await syncRecordSlot(trx, wf, event.entityId, value, now);
+      }
+    });
+  }
+
+  /** A cron slot is due: one run (the latest missed slot when the server was down) and the next slot. */
+  private async fireSchedule(trx: Transaction<DB>, job: ScheduledJobRow, after: AfterCommit): Promise<void> {
+    const p = JSON.parse(job.payload) as { workflowId: string; version: number; slot: string };
+    const wf = await trx.selectFrom('workflows').selectAll().where('id', '=', p.workflowId).executeTakeFirst();
+    if (wf?.enabled !== 1 || wf.definitionVersion !== p.version) return;
+    const nowDate = this.ctx.clock.now();
+    const def = JSON.parse(wf.definition) as Definition;
+    const slot = previousSlot(parseCron(def.trigger.cron ?? ''), nowDate, TIME_ZONE)?.toISOString() ?? p.slot;
+    await this.insertRun(trx, after, wf, {
+      type: 'schedule',
+      entityType: null,
+      entityId: null,
+      data: { slot, scheduledFor: p.slot, late: slot !== p.slot },
+    });
+    await scheduleNextCronSlot(trx, wf, nowDate, nowDate.toISOString());
+  }
+
+  /** A record's date slot is due: run once, if the record still has that date and passes the conditions. */
+  private async fireDate(trx: Transaction<DB>, job: ScheduledJobRow, after: AfterCommit): Promise<void> {
+    const p = JSON.parse(job.payload) as {
+      workflowId: string;
+      version: number;
+      entityType: triggerRepo.TriggerEntity;
+      entityId: string;
+      fireAt: string;
+    };
+    const wf = await trx.selectFrom('workflows').selectAll().where('id', '=', p.workflowId).executeTakeFirst();
+    if (wf?.enabled !== 1 || wf.definitionVersion !== p.version) return;
+    const def = JSON.parse(wf.definition) as Definition;
+    const field = recordField(def.trigger, def.trigger.dateField ?? '');
+    const value = await triggerRepo.recordDate(trx, p.entityType, p.entityId, field);
+    if (fireAtOf(value, def.trigger.offsetMinutes ?? 0)?.toISOString() !== p.fireAt) return;
+    const event = {
+      type: 'date' as never,
+      entityType: p.entityType,
+      entityId: p.entityId,
+      data: { dateField: field, value, fireAt: p.fireAt },
+    };
+    const rc = await loadContext(trx, refsOf(event as unknown as DomainEvent), { type: 'date', ...event.data });
+    if (!matches(rc, def.conditions)) return;
+    await this.insertRun(trx, after, wf, event);
+  }
+
+  /** Sends a webhook step's call (outside any transaction); retried with backoff by the scheduler. */
+  private async deliverWebhook(job: ScheduledJobRow): Promise<void> {
+    const p = JSON.parse(job.payload) as {
+      runId: string;
+      cursor: string;
+      url: string;
+      body: string;
+      timeoutSeconds: number;
+      event: string;
+    };
+    const run = await this.ctx.db.selectFrom('workflowRuns').selectAll().where('id', '=', p.runId).executeTakeFirst();
+    if (run?.status !== 'waiting' || run.cursor !== p.cursor) return;
+    const secret = await getWorkflowSecret(this.ctx.db, run.workflowId);
+    if (!secret) return this.fail(run, 'webhook: the workflow has no signing secret', p.cursor, 'webhook');
+    const t = Math.floor(this.ctx.clock.now().getTime() / 1000);
+    try {
+      const result = await postWebhook(
+        p.url,
+        p.body,
+        { 'x-kontor-signature': signature(secret, t, p.body), 'x-kontor-event': p.event, 'x-kontor-delivery': job.id },
+        { allowPrivate: this.ctx.config.webhookAllowPrivate, timeoutMs: p.timeoutSeconds * 1000 },
+      );
+      await this.completeSuspended(run.id, p.cursor, {
+        url: p.url,
+        status: result.status,
+        ms: result.ms,
+        attempts: job.attempts + 1,
+        answer: result.body.slice(0, 500),
+      });
+    } catch (err) {
+      const message = `webhook: ${(err as Error).message}`;
+      const final = !(err instanceof WebhookError && err.retryable) || job.attempts + 1 >= MAX_ATTEMPTS;
+      if (final) return this.fail(run, message, p.cursor, 'webhook');
+      await this.ctx.db
+        .insertInto('workflowRunSteps')
+        .values({
+          id: newId(),
+          runId: run.id,
+          path: p.cursor,
+          type: 'webhook',
+          status: 'retrying',
+          output: JSON.stringify({ attempt: job.attempts + 1 }),
+          error: message.slice(0, 2000),
+          at: this.ctx.clock.now().toISOString(),
+        })
+        .execute();
+      throw err;
+    }
+  }
+
+  /** A suspended step (webhook) finished: log its result and continue after it. */
+  private async completeSuspended(runId: string, cursorText: string, output: unknown): Promise<void> {
+    const now = this.ctx.clock.now().toISOString();
+    await inTransaction(this.ctx, async (trx, after) => {
+      const run = await trx.selectFrom('workflowRuns').selectAll().where('id', '=', runId).executeTakeFirst();
+      if (run?.status !== 'waiting' || run.cursor !== cursorText) return;
+      const version = await trx
+        .selectFrom('workflowVersions')
+        .select('definition')
+        .where('workflowId', '=', run.workflowId)
+        .where('version', '=', run.workflowVersion)
+        .executeTakeFirstOrThrow();
+      const next = advance((JSON.parse(version.definition) as Definition).steps, JSON.parse(cursorText) as Cursor);
+      await trx
+        .insertInto('workflowRunSteps')
+        .values({
+          id: newId(),
+          runId,
+          path: cursorText,
+          type: 'webhook',
+          status: 'done',
+          output: JSON.stringify(output),
+          error: null,
+          at: now,
+        })
+        .execute();
+      await trx
+        .updateTable('workflowRuns')
+        .set({
+          cursor: JSON.stringify(next ?? JSON.parse(cursorText)),
+          status: next ? 'running' : 'done',
+          finishedAt: next ? null : now,
+          updatedAt: now,
+        })
+        .where('id', '=', runId)
+        .execute();
+      if (next) {
+        await scheduleJob(
+          trx,
+          { kind: STEP_JOB, slotKey: `wfrun:${runId}:resume:${cursorText}:${now}`, dueAt: now, payload: { runId } },
+          now,
+        );
+        after(() => void this.scheduler.tick());
+      }
+    });
   }
 
   /** Executes a run from its cursor until it finishes, waits or fails. */
@@ -183,7 +383,8 @@ export class WorkflowEngine {
           .execute();
         return;
       }
-      if (run.status === 'waiting' && run.waitUntil && run.waitUntil > now) return;
+      // A suspended step (webhook) resumes only through its delivery, a wait only when its time has come.
+      if (run.status === 'waiting' && (!run.waitUntil || run.waitUntil > now)) return;
       const trigger = JSON.parse(run.trigger) as { refs: Parameters<typeof loadContext>[1]; data: Record<string, unknown> };
       let prepared: Awaited<ReturnType<typeof prepareIssue>> | undefined;
       try {
@@ -212,10 +413,16 @@ export class WorkflowEngine {
             next = advance(def.steps, cursor);
             output = { resumed: true };
           } else {
-            const result = await runStep({ trx, ctx: this.ctx, after, run, rc, prepared }, step);
+            const result = await runStep(
+              { trx, ctx: this.ctx, after, run, rc, prepared, wake: () => void this.scheduler.tick() },
+              step,
+            );
             output = result.output ?? null;
             next = advance(def.steps, cursor);
-            if (result.waitUntil && result.waitUntil > now) {
+            if (result.suspend) {
+              status = 'waiting';
+              next = cursor;
+            } else if (result.waitUntil && result.waitUntil > now) {
               status = 'waiting';
               waitUntil = result.waitUntil;
               next = cursor;

@@ -11,6 +11,7 @@ import { issueDocumentIn, type PreparedIssue } from '../documents/documents.serv
 import { formatMoney } from '../documents/merge-data.ts';
 import { queueMail } from '../mail/outbox.ts';
 import { notify } from '../notifications/notifications.service.ts';
+import { scheduleJob } from '../scheduler/jobs.repository.ts';
 import { businessHours } from '../settings/work-settings.ts';
 import { createTaskIn } from '../tasks/tasks.service.ts';
 import { recordChange } from '../timeline/changes.repository.ts';
@@ -27,9 +28,20 @@ export interface StepEnv {
   rc: RunContext;
   /** Documents are prepared (template, logo) before the step's transaction. */
   prepared?: PreparedIssue;
+  /** Wakes the scheduler after commit (a queued webhook call goes out at once). */
+  wake?: () => void;
 }
 
-export type StepResult = { output?: unknown; waitUntil?: string };
+/** suspend: the run waits until a job finishes the step (a webhook's delivery). */
+export type StepResult = { output?: unknown; waitUntil?: string; suspend?: boolean };
+
+export const WEBHOOK_JOB = 'workflow.webhook';
+
+/** What a webhook receives about the run's records (internal columns left out). */
+function webhookRecord(row: Record<string, unknown> | null): Record<string, unknown> | null {
+  if (!row) return null;
+  return Object.fromEntries(Object.entries(row).filter(([k]) => !/Normalized$|^search/.test(k)));
+}
 
 const deal = (env: StepEnv) => {
   if (!env.rc.deal) throw new Error('this step needs a deal');
@@ -329,6 +341,48 @@ export async function runStep(env: StepEnv, step: Step): Promise<StepResult> {
     }
     case 'report':
       return { output: await report(env, step) };
+    case 'webhook': {
+      // The call itself happens after commit, in its own job, with retries (CONVENTIONS 7).
+      const trigger = JSON.parse(env.run.trigger) as {
+        type: string;
+        entityType: string | null;
+        entityId: string | null;
+        data: unknown;
+      };
+      const wf = await trx.selectFrom('workflows').select(['id', 'name']).where('id', '=', env.run.workflowId).executeTakeFirst();
+      const now = ctx.clock.now().toISOString();
+      const body = JSON.stringify({
+        event: trigger.type,
+        workflow: { id: env.run.workflowId, name: wf?.name ?? null, version: env.run.workflowVersion },
+        run: { id: env.run.id, startedAt: env.run.startedAt },
+        record: trigger.entityType ? { type: trigger.entityType, id: trigger.entityId } : null,
+        deal: webhookRecord(rc.deal),
+        contact: webhookRecord(rc.contact),
+        company: webhookRecord(rc.company),
+        task: webhookRecord(rc.task),
+        trigger: trigger.data ?? {},
+        sentAt: now,
+      });
+      await scheduleJob(
+        trx,
+        {
+          kind: WEBHOOK_JOB,
+          slotKey: `wfhook:${env.run.id}:${env.run.cursor}:${newId()}`,
+          dueAt: now,
+          payload: {
+            runId: env.run.id,
+            cursor: env.run.cursor,
+            url: step.url,
+            body,
+            event: trigger.type,
+            timeoutSeconds: step.timeoutSeconds ?? 10,
+          },
+        },
+        now,
+      );
+      after(() => void env.wake?.());
+      return { suspend: true, output: { url: step.url, queued: true } };
+    }
     default:
       throw new AppError('unprocessable', `Unknown step ${step.type}`);
   }

@@ -23,6 +23,20 @@ const WorkflowSchema = Type.Object({
     description: 'Increases when trigger, conditions or steps change; runs finish on the version they started with',
   }),
   templateKey: Type.Union([Type.String(), Type.Null()]),
+  webhookSecretSet: Type.Boolean({ description: 'Whether the workflow has a secret that signs its webhook calls' }),
+  webhookSecret: Type.Optional(
+    Type.String({
+      description:
+        'The webhook signing secret, answered only once: when a save first gives the workflow a webhook step, or on rotation',
+    }),
+  ),
+});
+const RecordType = Type.Union([Type.Literal('contact'), Type.Literal('company'), Type.Literal('deal'), Type.Literal('task')]);
+const ManualWorkflowSchema = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  description: Type.Union([Type.String(), Type.Null()]),
+  entityType: Type.Union([RecordType, Type.Null()], { description: 'null: offered on every kind of record' }),
 });
 const CreateWorkflowSchema = Type.Object(
   {
@@ -109,11 +123,52 @@ const TemplateSchema = Type.Object({
 export function workflowsRoutes(app: App, { ctx }: RouteDeps, engine: () => WorkflowEngine): void {
   app.get(
     '/api/v1/workflows',
-    { schema: { tags, summary: 'Workflows (admin)', response: { 200: ListOf(WorkflowSchema), ...problemResponses } } },
+    {
+      schema: {
+        tags,
+        summary: 'Workflows (admin)',
+        querystring: Type.Object(
+          {
+            trigger: Type.Optional(Type.String({ maxLength: 40, description: 'Only this trigger type, e.g. manual' })),
+            entityType: Type.Optional(RecordType),
+            enabled: Type.Optional(Type.Boolean()),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: ListOf(WorkflowSchema), ...problemResponses },
+      },
+    },
     async (request) => {
       service.assertAdmin(actorOf(request));
-      return { data: await service.listWorkflows(ctx), nextCursor: null };
+      return { data: await service.listWorkflows(ctx, request.query), nextCursor: null };
     },
+  );
+  app.get(
+    '/api/v1/workflows/manual',
+    {
+      schema: {
+        tags,
+        summary: 'Manual workflows any user can start on a record of this type (the buttons on a record)',
+        querystring: Type.Object({ entityType: RecordType }, { additionalProperties: false }),
+        response: { 200: ListOf(ManualWorkflowSchema), ...problemResponses },
+      },
+    },
+    async (request) => {
+      actorOf(request);
+      return { data: await service.listManualWorkflows(ctx, request.query.entityType), nextCursor: null };
+    },
+  );
+  app.post(
+    '/api/v1/workflows/:id/webhook-secret',
+    {
+      schema: {
+        tags,
+        summary: 'Make a new webhook signing secret (admin); the answer is the only time it is shown',
+        params: IdParams,
+        response: { 200: Type.Object({ secret: Type.String() }), ...problemResponses },
+      },
+    },
+    async (request) => ({ secret: await service.rotateSecret(ctx, actorOf(request), request.params.id) }),
   );
   app.post(
     '/api/v1/workflows',
@@ -169,9 +224,7 @@ export function workflowsRoutes(app: App, { ctx }: RouteDeps, engine: () => Work
       },
     },
     async (request, reply) => {
-      service.assertAdmin(actorOf(request));
-      await service.getWorkflow(ctx, request.params.id);
-      await ctx.db.deleteFrom('workflows').where('id', '=', request.params.id).execute();
+      await service.deleteWorkflow(ctx, actorOf(request), request.params.id);
       return reply.code(204).send(null);
     },
   );
@@ -180,31 +233,34 @@ export function workflowsRoutes(app: App, { ctx }: RouteDeps, engine: () => Work
     {
       schema: {
         tags,
-        summary: 'Run a workflow now on a record (manual trigger and test run; admin)',
+        summary:
+          'Run a workflow now on a record: any user may start an enabled manual workflow on a record they can see; ' +
+          'an admin may also test-run any workflow',
         params: IdParams,
         body: Type.Object(
-          { dealId: Type.Optional(Type.String()), contactId: Type.Optional(Type.String()) },
-          { additionalProperties: false },
+          {
+            entityType: Type.Optional(RecordType),
+            entityId: Type.Optional(Type.String({ maxLength: 64 })),
+            dealId: Type.Optional(Type.String({ description: 'Short for entityType deal' })),
+            contactId: Type.Optional(Type.String({ description: 'Short for entityType contact' })),
+          },
+          { additionalProperties: false, examples: [{ entityType: 'deal', entityId: '01J…' }] },
         ),
         response: { 201: RunSchema, ...problemResponses },
       },
     },
     async (request, reply) => {
-      service.assertAdmin(actorOf(request));
+      const actor = actorOf(request);
+      const { entityType, entityId } = await service.manualTarget(ctx, actor, request.params.id, request.body);
       const wf = await service.getWorkflow(ctx, request.params.id);
-      const { dealId, contactId } = request.body;
-      if (!dealId && !contactId)
-        throw new AppError('validation_failed', 'Name the record to run on', [
-          { path: 'dealId', message: 'dealId or contactId is required' },
-        ]);
       const run = await engine().startRun(wf, {
         type: 'manual' as never,
-        entityType: dealId ? 'deal' : 'contact',
-        entityId: (dealId ?? contactId) as string,
-        data: {},
+        entityType,
+        entityId,
+        data: { startedBy: actor.userId },
       });
       await app.scheduler.tick();
-      const [full] = await service.listRuns(ctx, { limit: 1, entityId: run.entityId ?? undefined, workflowId: wf.id });
+      const [full] = await service.listRuns(ctx, { limit: 1, id: run.id });
       if (!full) throw notFound('Run');
       return reply.code(201).send(full);
     },

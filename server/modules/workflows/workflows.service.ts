@@ -1,15 +1,24 @@
-import { sql } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import { type Actor, isAdmin } from '../../core/actor.ts';
 import type { Ctx } from '../../core/context.ts';
 import { newId } from '../../core/ids.ts';
-import type { WorkflowRow } from '../../db/schema.ts';
+import type { DB, WorkflowRow } from '../../db/schema.ts';
 import { AppError, forbidden, notFound } from '../../http/errors.ts';
 import { versionMismatch } from '../../http/if-match.ts';
+import { getVisibleCompany } from '../companies/companies.service.ts';
+import { getVisibleContact } from '../contacts/contacts.service.ts';
+import { getVisibleDeal } from '../deals/deals.service.ts';
+import { getVisibleTask } from '../tasks/tasks.service.ts';
 import type { Definition } from './definition.ts';
+import { setWorkflowSecret } from './triggers.repository.ts';
+import { checkTrigger, syncWorkflowSlots } from './triggers.ts';
+import { newWebhookSecret, parseWebhookUrl, resolveTarget, WebhookError } from './webhook.ts';
 
-export function presentWorkflow(row: WorkflowRow) {
+export function presentWorkflow(row: WorkflowRow, shownSecret?: string) {
   const def = JSON.parse(row.definition) as Definition;
   return {
+    ...(shownSecret ? { webhookSecret: shownSecret } : {}),
+    webhookSecretSet: row.webhookSecret !== null,
     id: row.id,
     name: row.name,
     description: row.description,
@@ -46,6 +55,7 @@ function checkDefinition(def: Definition): void {
       if (s.type === 'send_email') need(!!s.subject, 'subject');
       if (s.type === 'wait') need(s.minutes !== undefined, 'minutes');
       if (s.type === 'wait_until') need(!!s.field, 'field');
+      if (s.type === 'webhook') need(!!s.url, 'url');
       if (s.type === 'if') {
         need(!!s.conditions, 'conditions');
         walk((s.then ?? []) as Definition['steps'], `${p}.then`);
@@ -56,8 +66,107 @@ function checkDefinition(def: Definition): void {
   walk(def.steps, 'steps');
 }
 
-export async function listWorkflows(ctx: Ctx) {
-  return (await ctx.db.selectFrom('workflows').selectAll().orderBy(sql`lower(name)`).execute()).map(presentWorkflow);
+function webhookSteps(steps: Definition['steps'], path = 'steps'): { url: string; path: string }[] {
+  return steps.flatMap((s, i) => [
+    ...(s.type === 'webhook' && s.url ? [{ url: s.url, path: `${path}.${i}.url` }] : []),
+    ...webhookSteps((s.then ?? []) as Definition['steps'], `${path}.${i}.then`),
+    ...webhookSteps((s.else ?? []) as Definition['steps'], `${path}.${i}.else`),
+  ]);
+}
+
+/** Checks trigger settings and refuses webhook targets that are not public (SSRF) before anything is written. */
+async function checkBeforeSave(ctx: Ctx, def: Definition): Promise<void> {
+  await checkTrigger(ctx.db, def);
+  for (const hook of webhookSteps(def.steps)) {
+    try {
+      await resolveTarget(parseWebhookUrl(hook.url), { allowPrivate: ctx.config.webhookAllowPrivate });
+    } catch (err) {
+      if (!(err instanceof WebhookError)) throw err;
+      throw new AppError('unprocessable', `Webhook URL ${err.message}`, [{ path: hook.path, message: err.message }]);
+    }
+  }
+}
+
+/** A workflow that calls webhooks gets a signing secret; the new one is answered once, never shown again. */
+async function ensureSecret(db: Ctx['db'], row: WorkflowRow): Promise<string | undefined> {
+  if (row.webhookSecret || webhookSteps((JSON.parse(row.definition) as Definition).steps).length === 0) return undefined;
+  const secret = newWebhookSecret();
+  await setWorkflowSecret(db, row.id, secret);
+  return secret;
+}
+
+export async function listWorkflows(ctx: Ctx, filters: { trigger?: string; entityType?: string; enabled?: boolean } = {}) {
+  let q = ctx.db.selectFrom('workflows').selectAll().orderBy(sql`lower(name)`);
+  if (filters.trigger) q = q.where('triggerType', '=', filters.trigger);
+  if (filters.enabled !== undefined) q = q.where('enabled', '=', filters.enabled ? 1 : 0);
+  return (await q.execute())
+    .filter((row) => {
+      const entity = (JSON.parse(row.definition) as Definition).trigger.entity;
+      return !filters.entityType || !entity || entity === filters.entityType;
+    })
+    .map((row) => presentWorkflow(row));
+}
+
+/** The enabled manual workflows a user may start on a record of this type (the buttons on the record). */
+export async function listManualWorkflows(ctx: Ctx, entityType: string) {
+  return (await listWorkflows(ctx, { trigger: 'manual', entityType, enabled: true })).map((w) => ({
+    id: w.id,
+    name: w.name,
+    description: w.description,
+    entityType: w.trigger.entity ?? null,
+  }));
+}
+
+type RecordType = 'contact' | 'company' | 'deal' | 'task';
+
+/**
+ * Which record a manual run works on. Anyone may start an enabled manual workflow on a record they can
+ * see (what they cannot see answers 404); only an admin may test-run other workflows.
+ */
+export async function manualTarget(
+  ctx: Ctx,
+  actor: Actor,
+  id: string,
+  body: { entityType?: RecordType; entityId?: string; dealId?: string; contactId?: string },
+): Promise<{ entityType: RecordType; entityId: string }> {
+  const wf = await getWorkflow(ctx, id);
+  const trigger = (JSON.parse(wf.definition) as Definition).trigger;
+  if (!isAdmin(actor) && (wf.triggerType !== 'manual' || wf.enabled !== 1)) throw notFound('Workflow');
+  const entityType: RecordType | undefined = body.entityType ?? (body.dealId ? 'deal' : body.contactId ? 'contact' : undefined);
+  const entityId = body.entityId ?? body.dealId ?? body.contactId;
+  if (!entityType || !entityId)
+    throw new AppError('validation_failed', 'Name the record to run on', [
+      { path: 'entityId', message: 'entityType and entityId are required' },
+    ]);
+  if (wf.triggerType === 'manual' && trigger.entity && trigger.entity !== entityType)
+    throw new AppError('unprocessable', `This workflow runs on ${trigger.entity} records`, [
+      { path: 'entityType', message: `must be ${trigger.entity}` },
+    ]);
+  const visible = { deal: getVisibleDeal, contact: getVisibleContact, company: getVisibleCompany, task: getVisibleTask }[
+    entityType
+  ];
+  await visible(ctx, actor, entityId);
+  return { entityType, entityId };
+}
+
+/** Rotates a workflow's webhook signing secret; the answer is the only time it is shown. */
+export async function rotateSecret(ctx: Ctx, actor: Actor, id: string): Promise<string> {
+  assertAdmin(actor);
+  await getWorkflow(ctx, id);
+  const secret = newWebhookSecret();
+  await setWorkflowSecret(ctx.db, id, secret);
+  return secret;
+}
+
+/** Deletes a workflow, its run log and its pending time slots. */
+export async function deleteWorkflow(ctx: Ctx, actor: Actor, id: string): Promise<void> {
+  assertAdmin(actor);
+  const wf = await getWorkflow(ctx, id);
+  const now = ctx.clock.now().toISOString();
+  await ctx.db.transaction().execute(async (trx) => {
+    await syncWorkflowSlots(trx, { ...wf, enabled: 0 }, now);
+    await trx.deleteFrom('workflows').where('id', '=', id).execute();
+  });
 }
 
 export async function getWorkflow(ctx: Pick<Ctx, 'db'>, id: string): Promise<WorkflowRow> {
@@ -86,12 +195,15 @@ export async function insertWorkflow(
       definitionVersion: 1,
       triggerType: input.definition.trigger.type,
       templateKey: input.templateKey ?? null,
+      webhookSecret: null,
       createdAt: now,
       updatedAt: now,
       version: 1,
     })
     .execute();
   await db.insertInto('workflowVersions').values({ workflowId: id, version: 1, definition, createdAt: now }).execute();
+  const row = await db.selectFrom('workflows').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  await syncWorkflowSlots(db as unknown as Transaction<DB>, row, now);
   return id;
 }
 
@@ -108,17 +220,16 @@ export async function createWorkflow(
   },
 ) {
   assertAdmin(actor);
+  const definition = { trigger: input.trigger, conditions: input.conditions, steps: input.steps };
+  checkDefinition(definition);
+  await checkBeforeSave(ctx, definition);
   const now = ctx.clock.now().toISOString();
-  const id = await ctx.db
-    .transaction()
-    .execute((trx) =>
-      insertWorkflow(
-        trx as unknown as Ctx['db'],
-        { ...input, definition: { trigger: input.trigger, conditions: input.conditions, steps: input.steps } },
-        now,
-      ),
-    );
-  return presentWorkflow(await getWorkflow(ctx, id));
+  const { id, secret } = await ctx.db.transaction().execute(async (trx) => {
+    const id = await insertWorkflow(trx as unknown as Ctx['db'], { ...input, definition }, now);
+    const row = await trx.selectFrom('workflows').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    return { id, secret: await ensureSecret(trx as unknown as Ctx['db'], row) };
+  });
+  return presentWorkflow(await getWorkflow(ctx, id), secret);
 }
 
 /** Changing trigger, conditions or steps makes a new version; running instances finish on theirs. */
@@ -145,9 +256,12 @@ export async function updateWorkflow(
     conditions: input.conditions === null ? undefined : (input.conditions ?? old.conditions),
     steps: input.steps ?? old.steps,
   };
-  if (definitionChanged) checkDefinition(def);
+  if (definitionChanged) {
+    checkDefinition(def);
+    await checkBeforeSave(ctx, def);
+  }
   const now = ctx.clock.now().toISOString();
-  await ctx.db.transaction().execute(async (trx) => {
+  const secret = await ctx.db.transaction().execute(async (trx) => {
     let q = trx
       .updateTable('workflows')
       .set({
@@ -168,15 +282,19 @@ export async function updateWorkflow(
         .insertInto('workflowVersions')
         .values({ workflowId: id, version: current.definitionVersion + 1, definition: JSON.stringify(def), createdAt: now })
         .execute();
+    const row = await trx.selectFrom('workflows').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    if (definitionChanged || input.enabled !== undefined) await syncWorkflowSlots(trx, row, now);
+    return ensureSecret(trx as unknown as Ctx['db'], row);
   });
-  return presentWorkflow(await getWorkflow(ctx, id));
+  return presentWorkflow(await getWorkflow(ctx, id), secret);
 }
 
 export async function listRuns(
   ctx: Ctx,
-  filters: { workflowId?: string; dealId?: string; entityId?: string; status?: string; limit: number },
+  filters: { id?: string; workflowId?: string; dealId?: string; entityId?: string; status?: string; limit: number },
 ) {
   let q = ctx.db.selectFrom('workflowRuns').selectAll().orderBy('startedAt', 'desc').orderBy('id', 'desc').limit(filters.limit);
+  if (filters.id) q = q.where('id', '=', filters.id);
   if (filters.workflowId) q = q.where('workflowId', '=', filters.workflowId);
   if (filters.dealId) q = q.where('dealId', '=', filters.dealId);
   if (filters.entityId) q = q.where('entityId', '=', filters.entityId);
