@@ -252,6 +252,12 @@ describe('measure-and-install, end to end', () => {
     const mail = await smtp.waitFor((m) => m.to.includes('sabine@example.de') && m.subject.startsWith('Auftrag abgeschlossen'));
     expect(mail.text).toContain('2.055,13 €');
     expect(mail.text).toContain('Kalkulation:');
+    // the head switches to English: the same report now reads in English
+    await head.api.patch('/api/v1/auth/me', { locale: 'en' });
+    const english = (await head.api.get('/api/v1/notifications')).body.data.find((n: { id: string }) => n.id === report.id);
+    expect(english.title).toBe('Completed: Anfrage Anna Schmidt (€2,055.13)');
+    expect(english.body).toMatch(/Neue Anfrage: \d+ (min|h|d)\b.* · Total \d+ (min|h|d)/);
+    await head.api.patch('/api/v1/auth/me', { locale: 'de' });
 
     const runs = (await admin.api.get(`/api/v1/workflow-runs?dealId=${dealId}`)).body.data;
     expect(runs).toHaveLength(6);

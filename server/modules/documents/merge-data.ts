@@ -1,26 +1,12 @@
 import type { Kysely, Transaction } from 'kysely';
+import { formatDate, formatMoney, formatNumber } from '../../core/format.ts';
 import { totals } from '../../core/money.ts';
 import type { DB, Locale } from '../../db/schema.ts';
 import { getCompanySettings } from '../settings/company.service.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
-const moneyFmt = (locale: Locale, currency: string) =>
-  new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'de-DE', { style: 'currency', currency });
-const numFmt = (locale: Locale) => new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'de-DE', { maximumFractionDigits: 4 });
-const clean = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
-
-export function formatMoney(cents: number, currency: string, locale: Locale): string {
-  return clean(moneyFmt(locale, currency).format(cents / 100));
-}
-
-export function formatDate(iso: string | null, locale: Locale): string {
-  if (!iso) return '';
-  const d = /^\d{4}-\d{2}-\d{2}$/.test(iso) ? new Date(`${iso}T12:00:00Z`) : new Date(iso);
-  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'de-DE', { dateStyle: 'medium', timeZone: 'Europe/Berlin' }).format(
-    d,
-  );
-}
+export { formatDate, formatMoney };
 
 export interface DocumentData {
   locale: Locale;
@@ -125,7 +111,7 @@ async function customFieldsFor(
       }).format(new Date(v as string));
     else if (def.type === 'boolean') out[def.key] = v ? (locale === 'en' ? 'yes' : 'ja') : locale === 'en' ? 'no' : 'nein';
     else if (Array.isArray(v)) out[def.key] = v.join(', ');
-    else if (def.type === 'number') out[def.key] = numFmt(locale).format(v as number);
+    else if (def.type === 'number') out[def.key] = formatNumber(v as number, locale);
     else out[def.key] = String(v);
   }
   return out;
@@ -182,7 +168,7 @@ export async function buildDocumentData(
       ];
   const t = totals(lines);
   const money = (c: number) => formatMoney(c, deal.currency, locale);
-  const pct = (n: number) => `${numFmt(locale).format(n)} %`;
+  const pct = (n: number) => `${formatNumber(n, locale)} %`;
   const contactName = contact ? `${contact.firstName} ${contact.lastName}`.trim() : '';
   const addr = customerCompany?.street || customerCompany?.city ? customerCompany : contact;
   const paymentTerms = own.paymentTerms;
@@ -246,7 +232,7 @@ export async function buildDocumentData(
       return {
         position: i + 1,
         description: l.description,
-        quantity: numFmt(locale).format(l.quantity),
+        quantity: formatNumber(l.quantity, locale),
         unit: l.unit ?? '',
         unitPrice: money(l.unitPriceCents),
         discount: l.discountPercent ? pct(l.discountPercent) : '',

@@ -1,9 +1,11 @@
+import { formatDateTime, formatDuration, formatMoney } from '../../core/format.ts';
 import type { Locale } from '../../db/schema.ts';
 
 // The notifications Kontor writes itself, in every UI language. A notification keeps its message key
-// and parameters (raw values: ISO times, names), so it reads in the language of whoever opens it.
+// and parameters (raw values: ISO times, cents, seconds, names), so it reads in the language of whoever
+// opens it.
 
-export interface MessageParams {
+interface TaskParams {
   title: string;
   /** ISO due time of the task */
   dueAt?: string | null;
@@ -12,26 +14,40 @@ export interface MessageParams {
   assignee?: string | null;
 }
 
-export type MessageKey = 'task.reminder' | 'task.assigned' | 'task.escalated';
+interface DealReportParams {
+  title: string;
+  grossCents: number;
+  currency: string;
+  /** each stage the deal passed and how long it stayed there */
+  stages: { name: string; seconds: number | null }[];
+  totalSeconds: number;
+}
+
+interface Params {
+  'task.reminder': TaskParams;
+  'task.assigned': TaskParams;
+  'task.escalated': TaskParams;
+  'deal.report': DealReportParams;
+}
+
+export type MessageKey = keyof Params;
+export type Message = { [K in MessageKey]: { key: K; params: Params[K] } }[MessageKey];
 
 interface Text {
   title: string;
   body: string;
 }
 
-/** A date and time as the reader writes it, in the company's time zone. */
-export function formatDateTime(iso: string | null | undefined, locale: Locale): string {
-  if (!iso) return '';
-  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'de-DE', {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    timeZone: 'Europe/Berlin',
-  }).format(new Date(iso));
+/** "Stage: duration" per stage the deal passed. */
+export function stageDurations(p: DealReportParams, locale: Locale): string[] {
+  return p.stages.map((s) => `${s.name}: ${formatDuration(s.seconds, locale)}`);
 }
 
 const line = (...parts: (string | null | undefined)[]) => parts.filter(Boolean).join(' · ');
 
-const MESSAGES: Record<MessageKey, Record<Locale, (p: MessageParams) => Text>> = {
+type Catalogue = { [K in MessageKey]: Record<Locale, (p: Params[K]) => Text> };
+
+const MESSAGES: Catalogue = {
   'task.reminder': {
     de: (p) => ({ title: p.title, body: line(`Fällig ${formatDateTime(p.dueAt, 'de')}`, p.record) }),
     en: (p) => ({ title: p.title, body: line(`Due ${formatDateTime(p.dueAt, 'en')}`, p.record) }),
@@ -50,12 +66,23 @@ const MESSAGES: Record<MessageKey, Record<Locale, (p: MessageParams) => Text>> =
       body: line(`Was due ${formatDateTime(p.dueAt, 'en')}`, p.record),
     }),
   },
+  'deal.report': {
+    de: (p) => ({
+      title: `Abgeschlossen: ${p.title} (${formatMoney(p.grossCents, p.currency, 'de')})`,
+      body: line(...stageDurations(p, 'de'), `Gesamt ${formatDuration(p.totalSeconds, 'de')}`),
+    }),
+    en: (p) => ({
+      title: `Completed: ${p.title} (${formatMoney(p.grossCents, p.currency, 'en')})`,
+      body: line(...stageDurations(p, 'en'), `Total ${formatDuration(p.totalSeconds, 'en')}`),
+    }),
+  },
 };
 
 export function isMessageKey(key: string | null): key is MessageKey {
   return key !== null && Object.hasOwn(MESSAGES, key);
 }
 
-export function renderMessage(key: MessageKey, params: MessageParams, locale: Locale): Text {
-  return MESSAGES[key][locale](params);
+export function renderMessage(message: Message, locale: Locale): Text {
+  const render = MESSAGES[message.key][locale] as (p: Message['params']) => Text;
+  return render(message.params);
 }

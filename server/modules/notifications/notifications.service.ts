@@ -7,7 +7,7 @@ import type { DB, Locale, NotificationRow } from '../../db/schema.ts';
 import { notFound } from '../../http/errors.ts';
 import { queueMail } from '../mail/outbox.ts';
 import { renderEmail } from '../mail/templates.ts';
-import { isMessageKey, type MessageKey, type MessageParams, renderMessage } from './messages.ts';
+import { isMessageKey, type Message, renderMessage } from './messages.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -15,7 +15,7 @@ type Content =
   /** Text as written (e.g. by an admin in a workflow step): the same in every language. */
   | { title: string; body?: string; message?: never }
   /** A system message: rendered in the recipient's language, and again in the reader's on every read. */
-  | { message: { key: MessageKey; params: MessageParams }; title?: never; body?: never };
+  | { message: Message; title?: never; body?: never };
 
 export type NotifyInput = Content & {
   userId: string;
@@ -32,7 +32,7 @@ export type NotifyInput = Content & {
 function localized(row: NotificationRow, locale: Locale): { title: string; body: string } {
   if (!isMessageKey(row.messageKey) || !row.messageParams) return { title: row.title, body: row.body };
   try {
-    return renderMessage(row.messageKey, JSON.parse(row.messageParams) as MessageParams, locale);
+    return renderMessage({ key: row.messageKey, params: JSON.parse(row.messageParams) } as Message, locale);
   } catch {
     return { title: row.title, body: row.body };
   }
@@ -69,9 +69,7 @@ export async function notify(
     .executeTakeFirst();
   const locale: Locale = user?.locale ?? 'de';
   // title/body are stored in the recipient's language too: what a client without the catalogue shows
-  const text = input.message
-    ? renderMessage(input.message.key, input.message.params, locale)
-    : { title: input.title, body: input.body ?? '' };
+  const text = input.message ? renderMessage(input.message, locale) : { title: input.title, body: input.body ?? '' };
   const row: NotificationRow = {
     id: newId(),
     userId: input.userId,

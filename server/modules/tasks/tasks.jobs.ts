@@ -1,5 +1,5 @@
 import type { Ctx } from '../../core/context.ts';
-import { formatDateTime } from '../notifications/messages.ts';
+import { formatDateTime } from '../../core/format.ts';
 import { notify } from '../notifications/notifications.service.ts';
 import type { Scheduler } from '../scheduler/scheduler.ts';
 import { getWorkSettings } from '../settings/work-settings.ts';

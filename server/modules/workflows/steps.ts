@@ -1,6 +1,7 @@
 import { sql, type Transaction } from 'kysely';
 import { addBusinessMinutes } from '../../core/business-hours.ts';
 import type { Ctx } from '../../core/context.ts';
+import { formatDuration, formatMoney } from '../../core/format.ts';
 import { newId } from '../../core/ids.ts';
 import type { AfterCommit } from '../../core/tx.ts';
 import type { DB, DealRow, WorkflowRunRow } from '../../db/schema.ts';
@@ -8,8 +9,8 @@ import { AppError } from '../../http/errors.ts';
 import { coerceValue } from '../custom-fields/custom-fields.values.ts';
 import { emitDealChange } from '../deals/deals.service.ts';
 import { issueDocumentIn, type PreparedIssue } from '../documents/documents.service.ts';
-import { formatMoney } from '../documents/merge-data.ts';
 import { queueMail } from '../mail/outbox.ts';
+import { stageDurations } from '../notifications/messages.ts';
 import { notify } from '../notifications/notifications.service.ts';
 import { scheduleJob } from '../scheduler/jobs.repository.ts';
 import { businessHours } from '../settings/work-settings.ts';
@@ -217,41 +218,36 @@ async function report(env: StepEnv, step: Step): Promise<unknown> {
     .where('dealStageHistory.fromStageId', 'is not', null)
     .orderBy('dealStageHistory.at')
     .execute();
-  const dur = (s: number | null) => {
-    const m = Math.round((s ?? 0) / 60);
-    return m >= 1440
-      ? `${Math.floor(m / 1440)} T ${Math.floor((m % 1440) / 60)} Std`
-      : m >= 60
-        ? `${Math.floor(m / 60)} Std ${m % 60} Min`
-        : `${m} Min`;
+  const params = {
+    title: d.title,
+    grossCents: d.grossCents,
+    currency: d.currency,
+    stages: history.map((h) => ({ name: h.stageName ?? '?', seconds: h.secondsInPrevious })),
+    totalSeconds: Math.round((env.ctx.clock.now().getTime() - Date.parse(d.createdAt)) / 1000),
   };
-  const steps = history.map((h) => `${h.stageName ?? '?'}: ${dur(h.secondsInPrevious)}`);
-  const total = dur(Math.round((Date.parse(env.ctx.clock.now().toISOString()) - Date.parse(d.createdAt)) / 1000));
-  const amount = formatMoney(d.grossCents, d.currency, 'de');
   for (const userId of recipients) {
     await notify(env.trx, env.ctx, env.after, {
       userId,
       kind: 'deal.report',
-      title: `Abgeschlossen: ${d.title} (${amount})`,
-      body: `${steps.join(' · ')} · Gesamt ${total}`,
+      message: { key: 'deal.report', params },
       entityType: 'deal',
       entityId: d.id,
       email: {
         template: 'deal-report',
-        data: {
+        data: (locale) => ({
           title: d.title,
-          amount,
-          net: formatMoney(d.amountCents, d.currency, 'de'),
+          amount: formatMoney(d.grossCents, d.currency, locale),
+          net: formatMoney(d.amountCents, d.currency, locale),
           contact: env.rc.contact?.name ?? '',
           owner: env.rc.owner?.name ?? '',
-          steps,
-          total,
+          steps: stageDurations(params, locale),
+          total: formatDuration(params.totalSeconds, locale),
           url: `${env.ctx.config.publicUrl}/deals/${d.id}`,
-        },
+        }),
       },
     });
   }
-  return { recipients, steps };
+  return { recipients, steps: stageDurations(params, 'de') };
 }
 
 /** Runs one step inside its transaction; a wait answers when to continue. */
