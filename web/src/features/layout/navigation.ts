@@ -7,6 +7,7 @@ import {
   IconCalendarWeek,
   IconChecklist,
   IconClockCog,
+  IconFileText,
   IconForms,
   IconHome,
   IconKey,
@@ -64,6 +65,14 @@ export const NAVIGATION: readonly NavItem[] = [
     section: (role) => (role === 'admin' ? 'admin' : 'main'),
   },
   { key: 'company', label: 'nav.company', to: '/admin/company', icon: IconBuilding, section: 'admin', roles: ['admin'] },
+  {
+    key: 'documentTemplates',
+    label: 'documents.templates.nav',
+    to: '/admin/document-templates',
+    icon: IconFileText,
+    section: 'admin',
+    roles: ['admin'],
+  },
   {
     key: 'customFields',
     label: 'customFields.title',
