@@ -149,3 +149,14 @@ describe('company logo', () => {
     expect((await logo(admin)).rawPayload.equals(png)).toBe(true);
   });
 });
+
+describe('sending without SMTP', () => {
+  it('answers 503 unavailable (the send dialog says e-mail is not set up) and marks nothing as sent', async () => {
+    const contact = (await manager.api.post('/api/v1/contacts', { firstName: 'Eva', lastName: 'Klein', email: 'eva@example.de' }))
+      .body;
+    const deal = (await manager.api.post('/api/v1/deals', { title: 'Haustür Klein', contactId: contact.id })).body;
+    const offer = (await manager.api.post(`/api/v1/deals/${deal.id}/documents`, { kind: 'offer' })).body;
+    expectProblem(await manager.api.post(`/api/v1/documents/${offer.id}/send`, {}), 503, 'unavailable');
+    expect((await manager.api.get(`/api/v1/documents/${offer.id}`)).body.sentAt).toBeNull();
+  });
+});
