@@ -148,14 +148,14 @@ describe('documents: templates, logo, offers, e-mail and cancellation in a real 
       await route.fulfill({ response: res, body });
     });
     const previewOf = async (needle: string) => {
-      await expect.poll(() => previews.some((x) => x.source.includes(needle))).toBe(true);
+      await expect.poll(() => previews.some((x) => x.source.includes(needle)), { timeout: 10_000 }).toBe(true);
       return previews.find((x) => x.source.includes(needle)) as (typeof previews)[number];
     };
     await offers.getByRole('link', { name: 'Angebot', exact: true }).click();
     await heading(maxPage, 'Angebot');
-    await expect.poll(() => previews[0]?.status).toBe(200);
+    await expect.poll(() => previews[0]?.status, { timeout: 10_000 }).toBe(200);
     const frame = maxPage.getByTitle('PDF-Vorschau der Vorlage');
-    await expect.poll(() => frame.getAttribute('src')).toMatch(/^blob:/);
+    await expect.poll(() => frame.getAttribute('src'), { timeout: 10_000 }).toMatch(/^blob:/);
     const before = await frame.getAttribute('src');
 
     const source = field(maxPage, 'Vorlage (Handlebars)');
@@ -176,7 +176,7 @@ describe('documents: templates, logo, offers, e-mail and cancellation in a real 
     expect(preview).toContain(LINE);
     expect(preview).toContain('Anna Schmidt'); // the sample data
     await maxPage.getByTestId('template-error').waitFor({ state: 'detached' });
-    await expect.poll(() => frame.getAttribute('src')).not.toBe(before);
+    await expect.poll(() => frame.getAttribute('src'), { timeout: 10_000 }).not.toBe(before);
     await maxPage.getByTestId('preview-state').and(maxPage.locator('[data-busy="false"]')).waitFor();
     await screenshot(maxPage, SHOTS, '03-template-editor');
 
@@ -357,7 +357,9 @@ describe('documents: templates, logo, offers, e-mail and cancellation in a real 
     await heading(maxPage, 'Offer');
     await maxPage.getByRole('button', { name: 'Placeholders' }).click();
     await maxPage.getByText('{{customer.street}}').waitFor();
-    await expect.poll(() => maxPage.getByTitle('PDF preview of the template').getAttribute('src')).toMatch(/^blob:/);
+    await expect
+      .poll(() => maxPage.getByTitle('PDF preview of the template').getAttribute('src'), { timeout: 10_000 })
+      .toMatch(/^blob:/);
     expect(await maxPage.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await screenshot(maxPage, SHOTS, '13-phone-editor-english');
   });
