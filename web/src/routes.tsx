@@ -13,6 +13,8 @@ import { CustomFieldsPage } from './features/custom-fields/CustomFieldsPage.tsx'
 import { DashboardPage } from './features/dashboard/DashboardPage.tsx';
 import { DealsPage } from './features/deals/DealsPage.tsx';
 import { DealDetailPage } from './features/deals/detail/DealDetailPage.tsx';
+import { TemplateEditorPage } from './features/documents/TemplateEditorPage.tsx';
+import { TemplatesPage } from './features/documents/TemplatesPage.tsx';
 import { ImportPage } from './features/imports/ImportPage.tsx';
 import { AppLayout } from './features/layout/AppLayout.tsx';
 import { NotFoundPage } from './features/layout/NotFoundPage.tsx';
@@ -67,6 +69,8 @@ export const router = createBrowserRouter([
                   { path: 'users', element: <UsersPage /> },
                   { path: 'teams', element: <TeamsPage /> },
                   { path: 'company', element: <CompanySettingsPage /> },
+                  { path: 'document-templates', element: <TemplatesPage /> },
+                  { path: 'document-templates/:id', element: <TemplateEditorPage /> },
                   { path: 'custom-fields', element: <CustomFieldsPage /> },
                   { path: 'work', element: <WorkSettingsPage /> },
                   { path: 'pipelines', element: <PipelinesPage /> },

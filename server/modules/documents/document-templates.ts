@@ -102,7 +102,7 @@ export async function createTemplate(
   assertEditor(actor);
   if (!KINDS.includes(input.kind))
     throw new AppError('validation_failed', 'Unknown document kind', [{ path: 'kind', message: `one of ${KINDS.join(', ')}` }]);
-  await checkTemplate(input.source);
+  await checkTemplate(input.source, input.kind, input.locale ?? 'de');
   const now = ctx.clock.now().toISOString();
   const id = newId();
   await ctx.db.transaction().execute(async (trx) => {
@@ -140,7 +140,7 @@ export async function updateTemplate(
 ) {
   assertEditor(actor);
   const current = await getTemplate(ctx, id);
-  if (input.source !== undefined) await checkTemplate(input.source);
+  if (input.source !== undefined) await checkTemplate(input.source, current.kind, current.locale);
   const now = ctx.clock.now().toISOString();
   await ctx.db.transaction().execute(async (trx) => {
     let q = trx

@@ -8,7 +8,7 @@ import { expectedVersion } from '../../http/if-match.ts';
 import { IdParams, ListOf, problemResponses } from '../../http/schemas.ts';
 import type { App, RouteDeps } from '../../http/types.ts';
 import { getCompanySettings } from '../settings/company.service.ts';
-import { getSetting, putSetting } from '../settings/settings.repository.ts';
+import { deleteSetting, getSetting, putSetting } from '../settings/settings.repository.ts';
 import * as templates from './document-templates.ts';
 import {
   CreateDocumentSchema,
@@ -282,6 +282,21 @@ export function documentsRoutes(app: App, { ctx }: RouteDeps): void {
       },
     );
   });
+  app.delete(
+    '/api/v1/settings/company/logo',
+    {
+      schema: {
+        tags: ['Settings'],
+        summary: 'Remove the company logo (admin); documents issued later have none',
+        response: { 204: Type.Null(), ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      if (!isAdmin(actorOf(request))) throw forbidden('Only an administrator can change the logo');
+      await deleteSetting(ctx.db, 'company.logo');
+      return reply.code(204).send(null);
+    },
+  );
   app.get(
     '/api/v1/settings/company/logo',
     {

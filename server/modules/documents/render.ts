@@ -1,6 +1,8 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
+import type { Locale } from '../../db/schema.ts';
 import { AppError } from '../../http/errors.ts';
+import { sampleData } from './sample-data.ts';
 
 export const MAX_TEMPLATE_BYTES = 100_000;
 const MAX_OUTPUT_BYTES = 500_000;
@@ -99,7 +101,11 @@ export function renderTemplate(source: string, data: unknown, locale: string): P
   });
 }
 
-/** Compile-checks a template (syntax, unknown helpers) without data, for saving. */
-export async function checkTemplate(source: string): Promise<void> {
-  await renderTemplate(source, {}, 'de');
+/**
+ * Checks a template before it is saved: syntax, unknown helpers and (strict mode) unknown field names.
+ * It renders on the editor's sample data, which has every merge field a real document has; with empty
+ * data every `{{contact.name}}` would fail and no real template could be saved.
+ */
+export async function checkTemplate(source: string, kind = 'offer', locale: Locale = 'de'): Promise<void> {
+  await renderTemplate(source, sampleData(kind, kind, locale), locale);
 }

@@ -2,8 +2,29 @@ import { totals } from '../../core/money.ts';
 import type { Locale } from '../../db/schema.ts';
 import { type DocumentData, formatMoney } from './merge-data.ts';
 
-/** Sample data for the template editor's live preview (no number is consumed). */
-export function sampleData(kind: string, title: string, locale: Locale, company: DocumentData['company']): DocumentData {
+const NO_COMPANY: DocumentData['company'] = {
+  legalName: '',
+  street: '',
+  zip: '',
+  city: '',
+  country: '',
+  vatId: '',
+  taxNumber: '',
+  iban: '',
+  bic: '',
+  bankName: '',
+  footer: '',
+  paymentTerms: '',
+  addressLine: '',
+};
+
+/** Sample data for the template editor's live preview and the check on save (no number is consumed). */
+export function sampleData(
+  kind: string,
+  title: string,
+  locale: Locale,
+  company: DocumentData['company'] = NO_COMPANY,
+): DocumentData {
   const lines = [
     {
       description: 'Kunststofffenster 120 × 140 cm, weiß, 3-fach verglast',

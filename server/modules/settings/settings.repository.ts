@@ -35,3 +35,7 @@ export async function putSetting<T>(db: Db, key: string, value: T, now: string, 
     .execute();
   return true;
 }
+
+export async function deleteSetting(db: Db, key: string): Promise<void> {
+  await db.deleteFrom('settings').where('key', '=', key).execute();
+}

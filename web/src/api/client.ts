@@ -66,6 +66,8 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** A 401 here is an expected answer (login, session probe), not an expired session. */
   expectUnauthorized?: boolean;
+  /** Answer the body as a Blob (PDFs, images) instead of JSON or text. */
+  blob?: boolean;
 }
 
 let unauthorizedHandler: (() => void) | null = null;
@@ -97,7 +99,7 @@ async function parseProblem(res: Response): Promise<Problem> {
 }
 
 export async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  const headers: Record<string, string> = { Accept: opts.blob ? '*/*' : 'application/json' };
   // FormData (file uploads) sets its own multipart Content-Type with the boundary.
   const isForm = opts.body instanceof FormData;
   if (opts.body !== undefined && !isForm) headers['Content-Type'] = 'application/json';
@@ -127,6 +129,7 @@ export async function request<T>(method: string, path: string, opts: RequestOpti
     throw error;
   }
   if (res.status === 204) return undefined as T;
+  if (opts.blob) return (await res.blob()) as T;
   const type = res.headers.get('content-type') ?? '';
   return (type.includes('json') ? await res.json() : await res.text()) as T;
 }

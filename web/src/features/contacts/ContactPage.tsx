@@ -17,6 +17,7 @@ import { RelatedTasks } from '../customers/RelatedTasks.tsx';
 import { StatsPanel } from '../customers/StatsPanel.tsx';
 import { TagBadges } from '../customers/TagBadges.tsx';
 import { useUserNames } from '../customers/useUserNames.ts';
+import { ContactDocumentsPanel } from '../documents/ContactDocumentsPanel.tsx';
 import { TimelinePanel } from '../timeline/TimelinePanel.tsx';
 import { ContactDetails } from './ContactDetails.tsx';
 import { ContactFormModal } from './ContactFormModal.tsx';
@@ -92,6 +93,7 @@ export function ContactPage() {
               <CustomFieldsPanel fields={fields} values={c.customFields} />
               <StatsPanel entity="contact" id={c.id} />
               <RelatedDeals entity="contact" id={c.id} />
+              <ContactDocumentsPanel contactId={c.id} />
               <RelatedTasks entity="contact" id={c.id} />
             </Stack>
           </Grid.Col>

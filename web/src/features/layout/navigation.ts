@@ -8,6 +8,7 @@ import {
   IconChartBar,
   IconChecklist,
   IconClockCog,
+  IconFileText,
   IconForms,
   IconHome,
   IconKey,
@@ -66,6 +67,14 @@ export const NAVIGATION: readonly NavItem[] = [
     section: (role) => (role === 'admin' ? 'admin' : 'main'),
   },
   { key: 'company', label: 'nav.company', to: '/admin/company', icon: IconBuilding, section: 'admin', roles: ['admin'] },
+  {
+    key: 'documentTemplates',
+    label: 'documents.templates.nav',
+    to: '/admin/document-templates',
+    icon: IconFileText,
+    section: 'admin',
+    roles: ['admin'],
+  },
   {
     key: 'customFields',
     label: 'customFields.title',

@@ -1,8 +1,10 @@
+import { Fieldset } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useCompanySettings } from '../../api/settings.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { LoadingState } from '../../components/LoadingState.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { CompanyLogo } from './CompanyLogo.tsx';
 import { CompanySettingsForm } from './CompanySettingsForm.tsx';
 
 export function CompanySettingsPage() {
@@ -11,6 +13,9 @@ export function CompanySettingsPage() {
   return (
     <>
       <PageHeader title={t('company.title')} description={t('company.description')} />
+      <Fieldset legend={t('documents.logo.title')} maw={880} mb="md">
+        <CompanyLogo />
+      </Fieldset>
       {settings.isPending ? (
         <LoadingState />
       ) : settings.isError ? (

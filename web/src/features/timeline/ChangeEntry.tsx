@@ -49,6 +49,10 @@ export function ChangeEntry({ item, ctx, noun }: { item: TimelineItem; ctx: Chan
   const who = item.userName ?? t('timeline.system');
   const changes = item.changes ?? [];
   if (item.action === 'created') return <Text size="sm">{t('timeline.created', { user: who, noun })}</Text>;
+  if (item.action === 'document_created') {
+    const doc = changes.find((change) => change.field === 'document');
+    return <Text size="sm">{t('documents.timeline.created', { user: who, document: String(doc?.to ?? '') })}</Text>;
+  }
   if (item.action === 'merged') {
     const from = changes.find((change) => change.field === 'mergedFrom');
     return <Text size="sm">{t('timeline.merged', { user: who, name: String(from?.to ?? '') })}</Text>;

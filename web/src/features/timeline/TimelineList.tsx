@@ -23,7 +23,12 @@ import { ChangeEntry } from './ChangeEntry.tsx';
 import type { ChangeContext } from './changeValues.ts';
 
 const ACTIVITY_ICONS: Record<string, Icon> = { note: IconNote, call: IconPhone, email: IconMail, meeting: IconCalendarEvent };
-const ACTION_ICONS: Record<string, Icon> = { created: IconPlus, merged: IconArrowMerge, owner_changed: IconUserShare };
+const ACTION_ICONS: Record<string, Icon> = {
+  created: IconPlus,
+  merged: IconArrowMerge,
+  owner_changed: IconUserShare,
+  document_created: IconFileText,
+};
 const KIND_ICONS: Record<string, Icon> = { deal: IconCurrencyEuro, task: IconChecklist, document: IconFileText };
 
 function iconOf(item: TimelineItem): Icon {

@@ -14,6 +14,7 @@ import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { LoadingState } from '../../../components/LoadingState.tsx';
 import { RecordHeader } from '../../customers/RecordHeader.tsx';
 import { useUserNames } from '../../customers/useUserNames.ts';
+import { DealDocumentsPanel } from '../../documents/DealDocumentsPanel.tsx';
 import { STAGE_KIND_COLOR, stageLabel } from '../../pipelines/stages.ts';
 import { TimelinePanel } from '../../timeline/TimelinePanel.tsx';
 import { DealFormModal } from '../form/DealFormModal.tsx';
@@ -149,6 +150,7 @@ export function DealDetailPage() {
             <DealFacts deal={current} />
             <LineItemsPanel deal={current} />
             <PaymentsPanel deal={current} />
+            <DealDocumentsPanel deal={current} />
             <DealCustomFields deal={current} />
           </Stack>
         </Grid.Col>
