@@ -3,6 +3,7 @@ import { ApiKeysPage } from './features/api-keys/ApiKeysPage.tsx';
 import { LoginPage } from './features/auth/LoginPage.tsx';
 import { RequireAdmin } from './features/auth/RequireAdmin.tsx';
 import { RequireAuth } from './features/auth/RequireAuth.tsx';
+import { automationRoutes } from './features/automation/routes.tsx';
 import { BackupsPage } from './features/backups/BackupsPage.tsx';
 import { CalendarPage } from './features/calendar/CalendarPage.tsx';
 import { CompaniesPage } from './features/companies/CompaniesPage.tsx';
@@ -76,6 +77,7 @@ export const router = createBrowserRouter([
                   { path: 'pipelines', element: <PipelinesPage /> },
                   { path: 'pipelines/:id', element: <PipelineEditorPage /> },
                   { path: 'backups', element: <BackupsPage /> },
+                  ...automationRoutes,
                 ],
               },
               { path: '*', element: <NotFoundPage /> },

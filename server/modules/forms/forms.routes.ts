@@ -93,6 +93,24 @@ export function formsRoutes(app: App, { ctx }: RouteDeps): void {
   const admin = (request: Parameters<typeof actorOf>[0]) => {
     if (!isAdmin(actorOf(request))) throw forbidden('Only an administrator can manage web forms');
   };
+  // The validator coerces a JSON null in a string|null field to "": both mean "none" (default pipeline, first stage).
+  const target = async (b: { pipelineId?: string | null; stageId?: string | null }) => {
+    const pipelineId = b.pipelineId || null;
+    const stageId = pipelineId ? b.stageId || null : null;
+    if (pipelineId && !(await ctx.db.selectFrom('pipelines').select('id').where('id', '=', pipelineId).executeTakeFirst()))
+      throw new AppError('validation_failed', 'Unknown pipeline', [{ path: 'pipelineId', message: 'unknown pipeline' }]);
+    if (
+      stageId &&
+      !(await ctx.db
+        .selectFrom('stages')
+        .select('id')
+        .where('id', '=', stageId)
+        .where('pipelineId', '=', pipelineId as string)
+        .executeTakeFirst())
+    )
+      throw new AppError('validation_failed', 'Unknown stage', [{ path: 'stageId', message: 'not a stage of the pipeline' }]);
+    return { pipelineId, stageId };
+  };
   const getForm = async (id: string) => {
     const row = await ctx.db.selectFrom('forms').selectAll().where('id', '=', id).executeTakeFirst();
     if (!row) throw notFound('Form');
@@ -125,6 +143,7 @@ export function formsRoutes(app: App, { ctx }: RouteDeps): void {
       const b = request.body;
       if (await ctx.db.selectFrom('forms').select('id').where('key', '=', b.key).executeTakeFirst())
         throw conflict('A form with this key exists', [{ path: 'key', message: 'already in use' }]);
+      const { pipelineId, stageId } = await target(b);
       const now = ctx.clock.now().toISOString();
       const id = newId();
       await ctx.db
@@ -133,14 +152,14 @@ export function formsRoutes(app: App, { ctx }: RouteDeps): void {
           id,
           key: b.key,
           name: b.name,
-          pipelineId: b.pipelineId ?? null,
-          stageId: b.stageId ?? null,
+          pipelineId,
+          stageId,
           ownerRule: JSON.stringify(b.ownerRule),
           fields: JSON.stringify(b.fields),
           allowedOrigins: JSON.stringify(b.allowedOrigins ?? []),
           honeypot: b.honeypot ?? 'website',
-          successMessage: b.successMessage ?? null,
-          redirectUrl: b.redirectUrl ?? null,
+          successMessage: b.successMessage || null,
+          redirectUrl: b.redirectUrl || null,
           enabled: b.enabled === false ? 0 : 1,
           lastAssigneeId: null,
           createdAt: now,
@@ -172,14 +191,24 @@ export function formsRoutes(app: App, { ctx }: RouteDeps): void {
     },
     async (request) => {
       admin(request);
-      await getForm(request.params.id);
+      const current = await getForm(request.params.id);
       const b = request.body;
       const json = (k: 'ownerRule' | 'fields' | 'allowedOrigins') => (b[k] !== undefined ? { [k]: JSON.stringify(b[k]) } : {});
-      const { ownerRule: _o, fields: _f, allowedOrigins: _a, enabled, ...plain } = b;
+      const { ownerRule: _o, fields: _f, allowedOrigins: _a, enabled, pipelineId: _p, stageId: _s, ...plain } = b;
+      const where =
+        b.pipelineId !== undefined || b.stageId !== undefined
+          ? await target({
+              pipelineId: b.pipelineId !== undefined ? b.pipelineId : current.pipelineId,
+              stageId: b.stageId !== undefined ? b.stageId : b.pipelineId !== undefined ? null : current.stageId,
+            })
+          : {};
+      if (plain.successMessage !== undefined) plain.successMessage = plain.successMessage || null;
+      if (plain.redirectUrl !== undefined) plain.redirectUrl = plain.redirectUrl || null;
       await ctx.db
         .updateTable('forms')
         .set({
           ...plain,
+          ...where,
           ...json('ownerRule'),
           ...json('fields'),
           ...json('allowedOrigins'),

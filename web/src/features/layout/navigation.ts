@@ -14,6 +14,7 @@ import {
   IconKey,
   IconLayoutKanban,
   IconPackage,
+  IconRobot,
   IconTimeline,
   IconUsers,
   IconUsersGroup,
@@ -93,6 +94,7 @@ export const NAVIGATION: readonly NavItem[] = [
     roles: ['admin', 'head'],
   },
   { key: 'pipelines', label: 'pipelines.title', to: '/admin/pipelines', icon: IconTimeline, section: 'admin', roles: ['admin'] },
+  { key: 'automation', label: 'automation.nav', to: '/admin/automation', icon: IconRobot, section: 'admin', roles: ['admin'] },
   { key: 'backups', label: 'backups.title', to: '/admin/backups', icon: IconArchive, section: 'admin', roles: ['admin'] },
 ];
 

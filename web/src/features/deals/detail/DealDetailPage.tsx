@@ -12,6 +12,7 @@ import type { Deal } from '../../../api/types.ts';
 import { EmptyState } from '../../../components/EmptyState.tsx';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { LoadingState } from '../../../components/LoadingState.tsx';
+import { StartWorkflowMenu } from '../../automation/StartWorkflowMenu.tsx';
 import { RecordHeader } from '../../customers/RecordHeader.tsx';
 import { useUserNames } from '../../customers/useUserNames.ts';
 import { DealDocumentsPanel } from '../../documents/DealDocumentsPanel.tsx';
@@ -122,6 +123,7 @@ export function DealDetailPage() {
             <Button variant="light" leftSection={<IconPencil size={16} />} onClick={() => setEditing('edit')}>
               {t('common.edit')}
             </Button>
+            <StartWorkflowMenu entityType="deal" entityId={current.id} />
             {me.role !== 'specialist' && <DeleteDealButton deal={current} />}
           </>
         }
