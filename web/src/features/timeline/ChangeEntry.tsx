@@ -47,11 +47,32 @@ export function ChangeLine({ ctx, change }: { ctx: ChangeContext; change: Change
 export function ChangeEntry({ item, ctx, noun }: { item: TimelineItem; ctx: ChangeContext; noun: string }) {
   const { t } = useTranslation();
   const who = item.userName ?? t('timeline.system');
-  const changes = item.changes ?? [];
+  // a workflow's change names the workflow: said in words, not as an id
+  const byWorkflow = (item.changes ?? []).some((change) => change.field === 'workflow');
+  const changes = (item.changes ?? []).filter((change) => change.field !== 'workflow');
   if (item.action === 'created') return <Text size="sm">{t('timeline.created', { user: who, noun })}</Text>;
   if (item.action === 'document_created') {
     const doc = changes.find((change) => change.field === 'document');
     return <Text size="sm">{t('documents.timeline.created', { user: who, document: String(doc?.to ?? '') })}</Text>;
+  }
+  if (item.action === 'line_items') {
+    const note = changes.find((change) => change.field === 'note');
+    const amount = changes.find((change) => change.field === 'lineItems');
+    return (
+      <Text size="sm">
+        {t('timeline.lineItems', { user: who, note: String(note?.to ?? '') })}
+        {amount && (
+          <>
+            {' · '}
+            <ChangeLine ctx={ctx} change={amount} />
+          </>
+        )}
+      </Text>
+    );
+  }
+  if (item.action === 'task_completed') {
+    const task = changes.find((change) => change.field === 'task');
+    return <Text size="sm">{t('timeline.taskCompleted', { user: who, title: String(task?.to ?? '') })}</Text>;
   }
   if (item.action === 'merged') {
     const from = changes.find((change) => change.field === 'mergedFrom');
@@ -62,12 +83,16 @@ export function ChangeEntry({ item, ctx, noun }: { item: TimelineItem; ctx: Chan
     return (
       <Text size="sm">
         {t('timeline.changed', { user: who })} <ChangeLine ctx={ctx} change={changes[0] as Change} />
+        {byWorkflow && ` ${t('timeline.byWorkflow')}`}
       </Text>
     );
   }
   return (
     <>
-      <Text size="sm">{t('timeline.changed', { user: who })}</Text>
+      <Text size="sm">
+        {t('timeline.changed', { user: who })}
+        {byWorkflow && ` ${t('timeline.byWorkflow')}`}
+      </Text>
       <List size="sm" spacing={2} mt={2}>
         {changes.map((change) => (
           <List.Item key={change.field}>

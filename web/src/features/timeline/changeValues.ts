@@ -29,6 +29,8 @@ const KNOWN_FIELDS = [
   'pipelineId',
   'expectedCloseDate',
   'lostReason',
+  'paidCents',
+  'lineItems',
 ] as const;
 type KnownField = (typeof KNOWN_FIELDS)[number];
 
@@ -56,7 +58,7 @@ export function valueText(ctx: ChangeContext, field: string, value: unknown): st
     if (def) return customValueText(def, value, [ctx.t('customers.yes'), ctx.t('customers.no')]);
   }
   if ((field === 'ownerId' || field === 'assigneeId') && typeof value === 'string') return ctx.userName(value) ?? '…';
-  if (field.endsWith('Cents') && typeof value === 'number') return formatMoney(value);
+  if ((field.endsWith('Cents') || field === 'lineItems') && typeof value === 'number') return formatMoney(value);
   if (field === 'expectedCloseDate' && typeof value === 'string') return formatDate(value);
   if (field === 'status' && typeof value === 'string' && ['open', 'won', 'lost'].includes(value)) {
     return ctx.t(`customers.dealStatus.${value as 'open' | 'won' | 'lost'}`);
