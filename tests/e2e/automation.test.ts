@@ -503,6 +503,35 @@ describe('automation: workflows, editor, runs and web forms in a real browser', 
     expect(verified(hooks[1] as (typeof hooks)[number], secret)).toBe(false);
   });
 
+  it('record.updated sends a record-relative field and changedTo null for “cleared”; a schedule takes no conditions', async () => {
+    await page.goto('/admin/automation/new');
+    await heading(page, 'Neuer Workflow');
+    await field(page, 'Name').fill('Quelle geleert');
+    await choose(page, page, 'Auslöser', 'Datensatz geändert');
+    await choose(page, page, 'Geändertes Feld', 'Quelle');
+    await choose(page, page, 'Geändert auf', 'geleert');
+    await page.getByRole('button', { name: 'Schritt hinzufügen' }).click();
+    await page.getByRole('menuitem', { name: 'Warten', exact: true }).click();
+    await page.getByRole('button', { name: 'Workflow anlegen' }).click();
+    await page.getByText('Workflow „Quelle geleert“ angelegt').waitFor();
+    const stored = (await admin.api.get('/api/v1/workflows')).body.data.find(
+      (w: { name: string }) => w.name === 'Quelle geleert',
+    );
+    expect(stored.trigger).toEqual({ type: 'record.updated', entity: 'deal', field: 'source', changedTo: null });
+    await heading(page, 'Quelle geleert');
+    expect(await page.getByRole('combobox', { name: 'Geändertes Feld' }).inputValue()).toBe('Quelle');
+    expect(await page.getByRole('combobox', { name: 'Geändert auf' }).inputValue()).toBe('geleert');
+
+    // a schedule runs without a record: no condition builder, a short reason instead
+    await choose(page, page, 'Auslöser', 'Zeitplan');
+    await page.getByTestId('schedule-no-conditions').waitFor();
+    expect(await page.getByRole('button', { name: 'Bedingung hinzufügen' }).count()).toBe(0);
+    await page.goto('/admin/automation');
+    expect(await page.locator('[data-workflow="Quelle geleert"]').getByTestId('trigger-summary').textContent()).toBe(
+      'Datensatz geändert · Deal · Quelle geleert',
+    );
+  });
+
   it('fits a 390px phone and speaks English', async () => {
     await admin.api.patch('/api/v1/auth/me', { locale: 'en' });
     const phone = await openPage(chrome.browser, { baseURL, viewport: { width: 390, height: 844 } });
