@@ -1,4 +1,5 @@
 /// <reference lib="dom" />
+import { createHmac } from 'node:crypto';
 import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
@@ -27,6 +28,9 @@ let sales: { id: string };
 /** The other website (a second origin) that embeds the form. */
 let site: http.Server | undefined;
 let siteHtml = '';
+/** A webhook receiver on 127.0.0.1 (allowed for this server with KONTOR_WEBHOOK_ALLOW_PRIVATE). */
+let receiver: http.Server | undefined;
+const hooks: { headers: http.IncomingHttpHeaders; body: string }[] = [];
 
 async function freePort(): Promise<number> {
   const server = net.createServer();
@@ -63,8 +67,12 @@ describe('automation: workflows, editor, runs and web forms in a real browser', 
   beforeAll(async () => {
     const port = await freePort();
     baseURL = `http://127.0.0.1:${port}`;
-    // The embed snippet posts to the public address: make it this server.
-    t = await buildTestApp({ webDist: path.resolve('dist/web'), env: { KONTOR_PUBLIC_URL: baseURL } });
+    // The embed snippet posts to the public address: make it this server. Webhooks may call 127.0.0.1 (the
+    // test's receiver); every other private address stays refused.
+    t = await buildTestApp({
+      webDist: path.resolve('dist/web'),
+      env: { KONTOR_PUBLIC_URL: baseURL, KONTOR_WEBHOOK_ALLOW_PRIVATE: '127.0.0.1' },
+    });
     await t.app.listen({ port, host: '127.0.0.1' });
     admin = await setupAdmin(t);
     const team = await createTeam(admin, { name: 'Vertrieb' });
@@ -89,6 +97,8 @@ describe('automation: workflows, editor, runs and web forms in a real browser', 
 
   afterAll(async () => {
     await new Promise<void>((resolve) => (site ? site.close(() => resolve()) : resolve()));
+    receiver?.closeAllConnections();
+    await new Promise<void>((resolve) => (receiver ? receiver.close(() => resolve()) : resolve()));
     await context?.close();
     await chrome?.close();
     await t?.close();
@@ -342,21 +352,184 @@ describe('automation: workflows, editor, runs and web forms in a real browser', 
     expect((await head.api.get('/api/v1/workflows')).status).toBe(403);
   });
 
-  it('starts a manual workflow from the deal page', async () => {
+  it('lets a manager (no admin) start a manual workflow on his own deal', async () => {
     const res = await admin.api.post('/api/v1/workflows', {
       name: 'Nachfassen per Knopfdruck',
       trigger: { type: 'manual', entity: 'deal' },
       steps: [{ type: 'create_task', title: 'Nachfassen: {{deal.title}}', assignee: { type: 'owner' } }],
     });
     expect(res.status, res.text).toBe(201);
-    const deal = (await admin.api.get('/api/v1/deals?q=Fenster%20Wagner')).body.data[0];
-    await page.goto(`/deals/${deal.id}`);
-    await heading(page, 'Fenster Wagner');
-    await page.getByRole('button', { name: 'Workflow starten' }).click();
-    await page.getByRole('menuitem', { name: 'Nachfassen per Knopfdruck' }).click();
-    await page.getByText('„Nachfassen per Knopfdruck“: Fertig').waitFor();
+    // a disabled manual workflow and one for contacts are not offered on a deal
+    for (const body of [
+      { name: 'Abgeschaltet', enabled: false, trigger: { type: 'manual', entity: 'deal' } },
+      { name: 'Nur für Kontakte', trigger: { type: 'manual', entity: 'contact' } },
+    ])
+      expect((await admin.api.post('/api/v1/workflows', { ...body, steps: [{ type: 'wait', minutes: 1 }] })).status).toBe(201);
+    const deal = (await thomas.api.get('/api/v1/deals?q=Fenster%20Wagner')).body.data[0];
+    expect(deal.ownerId).toBe(thomas.user.id);
+
+    const manager = await openPage(chrome.browser, { baseURL });
+    other = manager.page;
+    const managerProblems = trackPageProblems(manager.page);
+    await manager.page.goto(`/deals/${deal.id}`);
+    await waitForPath(manager.page, '/login');
+    await login(manager.page, thomas.user.email, PASSWORD);
+    await heading(manager.page, 'Fenster Wagner');
+    await manager.page.getByRole('button', { name: 'Workflow starten' }).click();
+    await manager.page.getByRole('menuitem', { name: 'Nachfassen per Knopfdruck' }).waitFor();
+    expect(await manager.page.getByRole('menuitem').allInnerTexts()).toEqual(['Nachfassen per Knopfdruck']);
+    await screenshot(manager.page, SHOTS, '11-deal-manual-manager');
+    await manager.page.getByRole('menuitem', { name: 'Nachfassen per Knopfdruck' }).click();
+    await manager.page.getByText('„Nachfassen per Knopfdruck“: Fertig').waitFor();
+    // the effect: a new task, in the deal's timeline and in his task list
+    await manager.page.getByText('Nachfassen: Fenster Wagner').first().waitFor();
+    await screenshot(manager.page, SHOTS, '11-deal-manual-manager-done');
+    await manager.page.goto('/tasks');
+    await heading(manager.page, 'Aufgaben');
+    await manager.page.getByRole('tab', { name: 'Ohne Termin' }).click();
+    await manager.page.getByText('Nachfassen: Fenster Wagner').first().waitFor();
     expect((await openTasks(thomas)).some((x) => x.title === 'Nachfassen: Fenster Wagner')).toBe(true);
-    await screenshot(page, SHOTS, '11-deal-manual');
+    expect(managerProblems).toEqual([]);
+    await manager.context.close();
+  });
+
+  it('adds a webhook step: private targets are refused at the URL, the secret is shown once and signs the call', async () => {
+    receiver = http.createServer((req, res) => {
+      let body = '';
+      req.on('data', (chunk) => {
+        body += chunk;
+      });
+      req.on('end', () => {
+        hooks.push({ headers: req.headers, body });
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end('{"ok":true}');
+      });
+    });
+    await new Promise<void>((resolve) => receiver?.listen(0, '127.0.0.1', resolve));
+    const hookUrl = `http://127.0.0.1:${(receiver.address() as net.AddressInfo).port}/kontor`;
+
+    await page.goto('/admin/automation/new');
+    await heading(page, 'Neuer Workflow');
+    await field(page, 'Name').fill('Gewonnen: an die Warenwirtschaft');
+    await choose(page, page, 'Auslöser', 'Deal gewonnen');
+    await page.getByRole('button', { name: 'Schritt hinzufügen' }).click();
+    await page.getByRole('menuitem', { name: 'Webhook aufrufen' }).click();
+    const step = page.getByRole('region', { name: 'Schritt 1: Webhook aufrufen' });
+    await step.getByText('X-Kontor-Signature: t=<unix>,v1=<hex>').waitFor();
+    const secretPanel = page.getByRole('region', { name: 'Webhook-Signatur' });
+    expect(await secretPanel.getByTestId('webhook-secret-status').textContent()).toBe('Noch kein Geheimnis');
+
+    // An address in the internal network (not on the allow-list): refused, and said at the URL field.
+    const url = field(step, 'Adresse (URL)');
+    await url.fill('http://10.20.30.40/hook');
+    await field(step, 'Wartezeit').fill('5');
+    await page.getByRole('button', { name: 'Workflow anlegen' }).click();
+    await expect.poll(() => url.getAttribute('aria-invalid')).toBe('true');
+    await step.getByText('Diese Adresse zeigt ins interne Netz (10.20.30.40).', { exact: false }).waitFor();
+    await screenshot(page, SHOTS, '11-webhook-private-refused');
+    expect((await admin.api.get('/api/v1/workflows')).body.data.map((w: { name: string }) => w.name)).not.toContain(
+      'Gewonnen: an die Warenwirtschaft',
+    );
+
+    // The test's own receiver on 127.0.0.1 is allowed: saved, and the secret shown once.
+    await url.fill(hookUrl);
+    await page.getByRole('button', { name: 'Workflow anlegen' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Geheimnis für die Webhook-Signatur' });
+    await dialog.getByText('Wird nur dieses eine Mal angezeigt', { exact: false }).waitFor();
+    const secret = (await dialog.getByTestId('webhook-secret').textContent()) ?? '';
+    expect(secret).toMatch(/^whsec_[\w-]{20,}$/);
+    await dialog.getByRole('button', { name: 'Geheimnis kopieren' }).click();
+    await dialog.getByRole('button', { name: 'Kopiert' }).waitFor();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(secret);
+    await screenshot(page, SHOTS, '12-webhook-secret-once');
+    await dialog.getByRole('button', { name: 'Gespeichert, schließen' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await heading(page, 'Gewonnen: an die Warenwirtschaft');
+    await expect.poll(() => secretPanel.getByTestId('webhook-secret-status').textContent()).toBe('Geheimnis gesetzt');
+    // never shown again
+    expect(await page.getByTestId('webhook-secret').count()).toBe(0);
+    const stored = (await admin.api.get('/api/v1/workflows')).body.data.find(
+      (w: { name: string }) => w.name === 'Gewonnen: an die Warenwirtschaft',
+    );
+    expect(stored).toMatchObject({
+      trigger: { type: 'deal.won' },
+      conditions: null,
+      steps: [{ type: 'webhook', url: hookUrl, timeoutSeconds: 5 }],
+      webhookSecretSet: true,
+    });
+    expect(stored.webhookSecret).toBeUndefined();
+    expect(stored.steps[0]).not.toHaveProperty('secret');
+
+    // Thomas wins a deal: the workflow calls the receiver, signed with the secret that was shown.
+    const pipeline = (await thomas.api.get('/api/v1/pipelines')).body.data.find((p: { isDefault: boolean }) => p.isDefault);
+    const won = pipeline.stages.find((s: { kind: string }) => s.kind === 'won');
+    const winDeal = async (title: string) => {
+      const deal = (await thomas.api.post('/api/v1/deals', { title, pipelineId: pipeline.id, amountCents: 9900 })).body;
+      expect((await thomas.api.patch(`/api/v1/deals/${deal.id}`, { stageId: won.id })).status).toBe(200);
+      await settle();
+      return deal as { id: string };
+    };
+    const verified = (hit: { headers: http.IncomingHttpHeaders; body: string }, key: string) => {
+      const [, ts, v1] = /^t=(\d+),v1=([0-9a-f]{64})$/.exec(String(hit.headers['x-kontor-signature'])) ?? [];
+      expect(Math.abs(Number(ts) - Date.now() / 1000)).toBeLessThan(120);
+      return v1 === createHmac('sha256', key).update(`${ts}.${hit.body}`).digest('hex');
+    };
+    const deal = await winDeal('Haustür Kaiser');
+    await expect.poll(() => hooks.length).toBe(1);
+    const hit = hooks[0] as (typeof hooks)[number];
+    expect(verified(hit, secret)).toBe(true);
+    expect(JSON.parse(hit.body)).toMatchObject({
+      event: 'deal.won',
+      workflow: { id: stored.id, name: 'Gewonnen: an die Warenwirtschaft' },
+      deal: { id: deal.id, title: 'Haustür Kaiser' },
+    });
+
+    // A new secret (after a confirmation) is shown once and signs the next call; the old one no longer fits.
+    await page.getByRole('button', { name: 'Neues Geheimnis erzeugen' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Neues Geheimnis erzeugen?' });
+    await confirm.getByText('Das bisherige Geheimnis gilt sofort nicht mehr', { exact: false }).waitFor();
+    await confirm.getByRole('button', { name: 'Neues Geheimnis erzeugen' }).click();
+    const rotated = page.getByRole('dialog', { name: 'Geheimnis für die Webhook-Signatur' });
+    await rotated.getByTestId('webhook-secret').waitFor();
+    const secret2 = (await rotated.getByTestId('webhook-secret').textContent()) ?? '';
+    expect(secret2).toMatch(/^whsec_/);
+    expect(secret2).not.toBe(secret);
+    await screenshot(page, SHOTS, '13-webhook-secret-rotated');
+    await rotated.getByRole('button', { name: 'Gespeichert, schließen' }).click();
+    await rotated.waitFor({ state: 'hidden' });
+    await winDeal('Haustür Kaiser 2');
+    await expect.poll(() => hooks.length).toBe(2);
+    expect(verified(hooks[1] as (typeof hooks)[number], secret2)).toBe(true);
+    expect(verified(hooks[1] as (typeof hooks)[number], secret)).toBe(false);
+  });
+
+  it('record.updated sends a record-relative field and changedTo null for “cleared”; a schedule takes no conditions', async () => {
+    await page.goto('/admin/automation/new');
+    await heading(page, 'Neuer Workflow');
+    await field(page, 'Name').fill('Quelle geleert');
+    await choose(page, page, 'Auslöser', 'Datensatz geändert');
+    await choose(page, page, 'Geändertes Feld', 'Quelle');
+    await choose(page, page, 'Geändert auf', 'geleert');
+    await page.getByRole('button', { name: 'Schritt hinzufügen' }).click();
+    await page.getByRole('menuitem', { name: 'Warten', exact: true }).click();
+    await page.getByRole('button', { name: 'Workflow anlegen' }).click();
+    await page.getByText('Workflow „Quelle geleert“ angelegt').waitFor();
+    const stored = (await admin.api.get('/api/v1/workflows')).body.data.find(
+      (w: { name: string }) => w.name === 'Quelle geleert',
+    );
+    expect(stored.trigger).toEqual({ type: 'record.updated', entity: 'deal', field: 'source', changedTo: null });
+    await heading(page, 'Quelle geleert');
+    expect(await page.getByRole('combobox', { name: 'Geändertes Feld' }).inputValue()).toBe('Quelle');
+    expect(await page.getByRole('combobox', { name: 'Geändert auf' }).inputValue()).toBe('geleert');
+
+    // a schedule runs without a record: no condition builder, a short reason instead
+    await choose(page, page, 'Auslöser', 'Zeitplan');
+    await page.getByTestId('schedule-no-conditions').waitFor();
+    expect(await page.getByRole('button', { name: 'Bedingung hinzufügen' }).count()).toBe(0);
+    await page.goto('/admin/automation');
+    expect(await page.locator('[data-workflow="Quelle geleert"]').getByTestId('trigger-summary').textContent()).toBe(
+      'Datensatz geändert · Deal · Quelle geleert',
+    );
   });
 
   it('fits a 390px phone and speaks English', async () => {
@@ -372,19 +545,19 @@ describe('automation: workflows, editor, runs and web forms in a real browser', 
     expect(await p.locator('[data-workflow="Gewonnen: Dankeschön-Anruf"]').getByTestId('trigger-summary').textContent()).toBe(
       'Deal won',
     );
-    await screenshot(p, SHOTS, '12-phone-list-english');
+    await screenshot(p, SHOTS, '14-phone-list-english');
     expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await p.getByRole('link', { name: '1 · Neue Web-Anfrage: Rückruf' }).click();
     await heading(p, '1 · Neue Web-Anfrage: Rückruf');
     await p.getByText('Saving creates version 3. Runs already under way finish on their old version.').waitFor();
     await p.getByRole('region', { name: 'Step 1: Create task' }).waitFor();
-    await screenshot(p, SHOTS, '13-phone-editor-english');
+    await screenshot(p, SHOTS, '15-phone-editor-english');
     expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await p.goto('/admin/automation/forms');
     await heading(p, 'Web forms');
     await p.getByRole('link', { name: 'Kontakt Website' }).click();
     await p.getByRole('button', { name: 'Copy code' }).waitFor();
-    await screenshot(p, SHOTS, '14-phone-form-english');
+    await screenshot(p, SHOTS, '16-phone-form-english');
     expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     expect(phoneProblems).toEqual([]);
     await phone.context.close();

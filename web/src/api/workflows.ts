@@ -107,9 +107,10 @@ export interface Step {
   conditions?: ConditionGroup;
   then?: Step[];
   else?: Step[];
-  /** webhook */
+  /** webhook: POST to this http(s) URL, signed with the workflow's secret (never part of the step) */
   url?: string;
-  secret?: string;
+  /** webhook: seconds to wait for the answer, 1–30 (server default 10) */
+  timeoutSeconds?: number;
 }
 
 /** A step's own fields, without its nested branches and conditions (what a step form edits). */
@@ -135,9 +136,22 @@ export interface Workflow {
   /** Grows when trigger, conditions or steps change; runs finish on the version they started with. */
   definitionVersion: number;
   templateKey: string | null;
+  /** Whether the workflow has a secret that signs its webhook calls. */
+  webhookSecretSet: boolean;
+  /** The signing secret, answered only once: by the save that first adds a webhook step. */
+  webhookSecret?: string;
   createdAt: string;
   updatedAt: string;
   version: number;
+}
+
+/** A manual workflow a user may start on a record (GET /workflows/manual). */
+export interface ManualWorkflow {
+  id: string;
+  name: string;
+  description: string | null;
+  /** null: offered on every kind of record */
+  entityType: TriggerEntity | null;
 }
 
 export type RunStatus = 'running' | 'waiting' | 'done' | 'failed' | 'canceled';
@@ -217,7 +231,9 @@ function useInvalidateWorkflows() {
 export function useCreateWorkflow() {
   const invalidate = useInvalidateWorkflows();
   return useMutation({
-    mutationFn: (input: WorkflowInput) => api.post<Workflow>('/workflows', input),
+    // a new workflow without conditions leaves them out (null is only for clearing them on a change)
+    mutationFn: ({ conditions, ...input }: WorkflowInput) =>
+      api.post<Workflow>('/workflows', conditions ? { ...input, conditions } : input),
     onSuccess: invalidate,
   });
 }
@@ -236,11 +252,30 @@ export function useDeleteWorkflow() {
   return useMutation({ mutationFn: (id: string) => api.delete(path(id)), onSuccess: invalidate });
 }
 
-export type RunTarget = { entityType: 'deal' | 'contact'; entityId: string };
+export type RunTarget = { entityType: TriggerEntity; entityId: string };
 
 /** The body of POST /workflows/:id/run for a record (the one place that knows its shape). */
-export function runBody({ entityType, entityId }: RunTarget): Record<string, string> {
-  return entityType === 'deal' ? { dealId: entityId } : { contactId: entityId };
+export function runBody({ entityType, entityId }: RunTarget): RunTarget {
+  return { entityType, entityId };
+}
+
+/** The enabled manual workflows any user may start on a record of this kind (the record's "Workflow starten"). */
+export function useManualWorkflows(entityType: TriggerEntity) {
+  return useQuery({
+    queryKey: [...workflowsKey, 'manual', entityType],
+    queryFn: ({ signal }) => api.get<Page<ManualWorkflow>>('/workflows/manual', { query: { entityType }, signal }),
+    select: (page) => page.data,
+    staleTime: 60_000,
+  });
+}
+
+/** Makes a new webhook signing secret; the answer is the only time it is shown. */
+export function useRotateWebhookSecret() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api.post<{ secret: string }>(`${path(id)}/webhook-secret`),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: workflowsKey }),
+  });
 }
 
 /** Runs a workflow now on a record (manual trigger and test run); answers the run with its steps. */

@@ -3,29 +3,24 @@ import { notifications } from '@mantine/notifications';
 import { IconBolt, IconChevronDown } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { useCurrentUser } from '../../api/auth.ts';
-import { useRunWorkflow, useWorkflows } from '../../api/workflows.ts';
+import { type TriggerEntity, useManualWorkflows, useRunWorkflow } from '../../api/workflows.ts';
 import { errorSummary } from '../../components/errors.ts';
 
 interface Props {
-  entityType: 'deal' | 'contact';
+  entityType: TriggerEntity;
   entityId: string;
 }
 
-/** "Workflow starten" on a record: the enabled manual workflows for its kind (running them is for administrators). */
+/**
+ * "Workflow starten" on a record: the enabled manual workflows for its kind. Everyone who can see the
+ * record may start them (the server answers 404 for a record the user cannot see).
+ */
 export function StartWorkflowMenu({ entityType, entityId }: Props) {
-  const me = useCurrentUser();
-  return me.role === 'admin' ? <ManualWorkflows entityType={entityType} entityId={entityId} /> : null;
-}
-
-function ManualWorkflows({ entityType, entityId }: Props) {
   const { t } = useTranslation();
   const qc = useQueryClient();
-  const workflows = useWorkflows();
+  const workflows = useManualWorkflows(entityType);
   const run = useRunWorkflow();
-  const manual = (workflows.data ?? []).filter(
-    (w) => w.enabled && w.trigger.type === 'manual' && (!w.trigger.entity || w.trigger.entity === entityType),
-  );
+  const manual = workflows.data ?? [];
   if (manual.length === 0) return null;
   return (
     <Menu position="bottom-end" withinPortal>
@@ -43,6 +38,7 @@ function ManualWorkflows({ entityType, entityId }: Props) {
         {manual.map((w) => (
           <Menu.Item
             key={w.id}
+            title={w.description ?? undefined}
             onClick={() =>
               run.mutate(
                 { id: w.id, target: { entityType, entityId } },
@@ -58,6 +54,7 @@ function ManualWorkflows({ entityType, entityId }: Props) {
                     // steps may have changed the record, its tasks and its timeline
                     void qc.invalidateQueries({ queryKey: ['deals'] });
                     void qc.invalidateQueries({ queryKey: ['contacts'] });
+                    void qc.invalidateQueries({ queryKey: ['companies'] });
                     void qc.invalidateQueries({ queryKey: ['tasks'] });
                     void qc.invalidateQueries({ queryKey: ['timeline'] });
                   },

@@ -118,7 +118,8 @@ export function fromDraft(d: Draft): WorkflowInput {
     name: d.name.trim(),
     description: d.description.trim() || null,
     trigger: d.trigger,
-    conditions: fromDraftConditions(d.conditions) ?? null,
+    // a schedule runs without a record: the server refuses conditions for it
+    conditions: d.trigger.type === 'schedule' ? null : (fromDraftConditions(d.conditions) ?? null),
     steps: fromDraftSteps(d.steps),
   };
 }

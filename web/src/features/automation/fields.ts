@@ -40,6 +40,7 @@ const BUILT_IN: { entity: FieldEntity; key: string; kind: FieldKind }[] = [
   { entity: 'task', key: 'type', kind: 'choice' },
   { entity: 'task', key: 'title', kind: 'text' },
   { entity: 'task', key: 'assigneeId', kind: 'user' },
+  { entity: 'task', key: 'dueAt', kind: 'datetime' },
 ];
 
 /** Every field a condition, a date trigger or a step can name: the built-in ones and the custom fields. */

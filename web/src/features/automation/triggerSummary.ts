@@ -15,12 +15,24 @@ export function useTriggerSummary(): (trigger: Trigger) => string {
   return (trigger) => {
     const parts = [t(`automation.triggerTypes.${trigger.type}`)];
     if (trigger.entity) parts.push(t(`automation.entities.${trigger.entity}`));
+    // record.updated: the field is relative to the record (customFields.rating); a leading "deal." is accepted
+    const fieldOf = (path: string) => {
+      const full = trigger.entity && !path.startsWith(`${trigger.entity}.`) ? `${trigger.entity}.${path}` : path;
+      return fields.find((f) => f.path === full);
+    };
     if (trigger.field) {
-      const label = fields.find((f) => f.path === trigger.field)?.label ?? trigger.field;
+      const def = fieldOf(trigger.field);
+      const label = def?.label ?? trigger.field;
+      const value = trigger.changedTo;
       parts.push(
-        trigger.changedTo !== undefined && trigger.changedTo !== ''
-          ? t('automation.summary.changedTo', { field: label, value: String(trigger.changedTo) })
-          : t('automation.summary.changed', { field: label }),
+        value === null
+          ? t('automation.summary.cleared', { field: label })
+          : value !== undefined && value !== ''
+            ? t('automation.summary.changedTo', {
+                field: label,
+                value: def?.options?.find((o) => o.value === String(value))?.label ?? String(value),
+              })
+            : t('automation.summary.changed', { field: label }),
       );
     }
     if (trigger.taskType) {
@@ -35,7 +47,7 @@ export function useTriggerSummary(): (trigger: Trigger) => string {
     if (trigger.formKey) parts.push(t('automation.summary.form', { key: trigger.formKey }));
     if (trigger.type === 'schedule' && trigger.cron) parts.push(describeCron(t, trigger.cron) ?? trigger.cron);
     if (trigger.type === 'date' && trigger.dateField) {
-      const field = fields.find((f) => f.path === trigger.dateField)?.label ?? trigger.dateField;
+      const field = fieldOf(trigger.dateField)?.label ?? trigger.dateField;
       const offset = trigger.offsetMinutes ?? 0;
       parts.push(
         offset === 0

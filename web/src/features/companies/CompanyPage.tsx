@@ -8,6 +8,7 @@ import { useCustomer } from '../../api/customers.ts';
 import { useEntityFields } from '../../api/customFields.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { LoadingState } from '../../components/LoadingState.tsx';
+import { StartWorkflowMenu } from '../automation/StartWorkflowMenu.tsx';
 import { CustomFieldsPanel } from '../customers/CustomFieldsPanel.tsx';
 import { DuplicatesPanel } from '../customers/DuplicatesPanel.tsx';
 import { WebsiteLink } from '../customers/links.tsx';
@@ -70,6 +71,7 @@ export function CompanyPage() {
             <Button leftSection={<IconPencil size={16} />} onClick={() => setEditing(true)}>
               {t('common.edit')}
             </Button>
+            <StartWorkflowMenu entityType="company" entityId={c.id} />
             {mayDelete && <RecordDeleteButton entity="company" id={c.id} name={c.name} />}
           </>
         }

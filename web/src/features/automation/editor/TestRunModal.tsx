@@ -2,6 +2,7 @@ import { Alert, Button, Group, Modal, SegmentedControl, Stack, Text } from '@man
 import { IconPlayerPlay } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { LinkKind } from '../../../api/tasks.ts';
 import { type Trigger, useRunWorkflow } from '../../../api/workflows.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { RecordSelect } from '../../tasks/RecordSelect.tsx';
@@ -14,10 +15,12 @@ interface Props {
   trigger: Trigger;
 }
 
-/** Runs the saved workflow now on a chosen deal or contact and shows the run that resulted. */
+/** Runs the saved workflow now on a chosen deal, contact or company and shows the run that resulted. */
 export function TestRunModal({ opened, onClose, workflowId, trigger }: Props) {
   const { t } = useTranslation();
-  const [kind, setKind] = useState<'deal' | 'contact'>(trigger.entity === 'contact' ? 'contact' : 'deal');
+  const [kind, setKind] = useState<LinkKind>(
+    trigger.entity === 'contact' || trigger.entity === 'company' ? trigger.entity : 'deal',
+  );
   const [recordId, setRecordId] = useState<string | null>(null);
   const run = useRunWorkflow();
   return (
@@ -32,9 +35,10 @@ export function TestRunModal({ opened, onClose, workflowId, trigger }: Props) {
           data={[
             { value: 'deal', label: t('automation.entities.deal') },
             { value: 'contact', label: t('automation.entities.contact') },
+            { value: 'company', label: t('automation.entities.company') },
           ]}
           onChange={(v) => {
-            setKind(v as 'deal' | 'contact');
+            setKind(v as LinkKind);
             setRecordId(null);
           }}
           style={{ alignSelf: 'flex-start' }}

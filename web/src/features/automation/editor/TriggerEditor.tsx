@@ -1,4 +1,5 @@
 import { Badge, Group, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useWebForms } from '../../../api/forms.ts';
 import { usePipelines } from '../../../api/pipelines.ts';
@@ -9,6 +10,7 @@ import { type FieldDef, groupedFieldOptions, isDateKind } from '../fields.ts';
 import { CRON_PRESETS, describeCron, isCron } from '../time.ts';
 import { DurationInput } from './DurationInput.tsx';
 import { TaskTypePicker } from './Pickers.tsx';
+import { ValueInput } from './ValueInput.tsx';
 
 interface Props {
   trigger: Trigger;
@@ -17,6 +19,8 @@ interface Props {
 }
 
 const ENTITIES: TriggerEntity[] = ['deal', 'contact', 'company', 'task'];
+/** The records that show "Workflow starten" (deal, contact and company pages). */
+const MANUAL_ENTITIES: TriggerEntity[] = ['deal', 'contact', 'company'];
 const PIPELINE_TRIGGERS: TriggerType[] = ['deal.stage_changed', 'deal.won', 'deal.lost', 'deal.paid', 'task.completed'];
 
 /** When a workflow starts: the trigger type and its options. */
@@ -51,7 +55,7 @@ export function TriggerEditor({ trigger, onChange, fields }: Props) {
                 : next === 'schedule'
                   ? { type: next, cron: '0 8 * * 1-5' }
                   : next === 'date'
-                    ? { type: next, dateField: '', offsetMinutes: -4320 }
+                    ? { type: next, entity: 'deal', dateField: '', offsetMinutes: -4320 }
                     : { type: next },
           );
         }}
@@ -60,35 +64,14 @@ export function TriggerEditor({ trigger, onChange, fields }: Props) {
       {(trigger.type === 'record.created' || trigger.type === 'record.updated' || trigger.type === 'manual') && (
         <Select
           label={t('automation.trigger.entity')}
-          data={entityOptions(trigger.type === 'manual' ? ['deal', 'contact'] : ENTITIES)}
+          data={entityOptions(trigger.type === 'manual' ? MANUAL_ENTITIES : ENTITIES)}
           value={trigger.entity ?? null}
           error={error('trigger.entity')}
           onChange={(entity) => set({ entity: (entity ?? undefined) as TriggerEntity | undefined, field: undefined })}
         />
       )}
 
-      {trigger.type === 'record.updated' && (
-        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-          <Select
-            label={t('automation.trigger.changedField')}
-            description={t('automation.trigger.changedFieldHint')}
-            data={groupedFieldOptions(t, fields, (f) => f.entity === (trigger.entity ?? 'deal'))}
-            value={trigger.field ?? null}
-            searchable
-            clearable
-            error={error('trigger.field')}
-            onChange={(field) => set({ field: field ?? undefined, changedTo: field ? trigger.changedTo : undefined })}
-          />
-          <TextInput
-            label={t('automation.trigger.changedTo')}
-            description={t('automation.trigger.changedToHint')}
-            value={trigger.changedTo === undefined || trigger.changedTo === null ? '' : String(trigger.changedTo)}
-            disabled={!trigger.field}
-            error={error('trigger.changedTo')}
-            onChange={(e) => set({ changedTo: e.currentTarget.value })}
-          />
-        </SimpleGrid>
-      )}
+      {trigger.type === 'record.updated' && <ChangedFieldFields trigger={trigger} set={set} fields={fields} />}
 
       {PIPELINE_TRIGGERS.includes(trigger.type) && (
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
@@ -141,7 +124,13 @@ export function TriggerEditor({ trigger, onChange, fields }: Props) {
       {trigger.type === 'schedule' && <CronFields trigger={trigger} set={set} error={error('trigger.cron')} />}
 
       {trigger.type === 'date' && (
-        <DateTriggerFields trigger={trigger} set={set} fields={fields} error={error('trigger.dateField')} />
+        <DateTriggerFields
+          trigger={trigger}
+          set={set}
+          fields={fields}
+          error={error('trigger.dateField')}
+          entityError={error('trigger.entity')}
+        />
       )}
 
       {trigger.type === 'manual' && (
@@ -194,25 +183,41 @@ function DateTriggerFields({
   set,
   fields,
   error,
+  entityError,
 }: {
   trigger: Trigger;
   set: (c: Partial<Trigger>) => void;
   fields: FieldDef[];
   error?: string;
+  entityError?: string;
 }) {
   const { t } = useTranslation();
   const offset = trigger.offsetMinutes ?? 0;
   const direction = offset < 0 ? 'before' : offset > 0 ? 'after' : 'at';
+  const entity = trigger.entity;
   return (
     <Stack gap="sm">
-      <Select
-        label={t('automation.trigger.dateField')}
-        data={groupedFieldOptions(t, fields, (f) => isDateKind(f.kind) && (f.entity === 'deal' || f.entity === 'contact'))}
-        value={trigger.dateField || null}
-        searchable
-        error={error}
-        onChange={(dateField) => set({ dateField: dateField ?? '' })}
-      />
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+        <Select
+          label={t('automation.trigger.dateEntity')}
+          required
+          data={ENTITIES.map((e) => ({ value: e, label: t(`automation.entities.${e}`) }))}
+          value={entity ?? null}
+          allowDeselect={false}
+          error={entityError}
+          onChange={(e) => set({ entity: (e ?? undefined) as TriggerEntity | undefined, dateField: '' })}
+        />
+        <Select
+          label={t('automation.trigger.dateField')}
+          required
+          data={groupedFieldOptions(t, fields, (f) => isDateKind(f.kind) && f.entity === entity)}
+          value={trigger.dateField ? withEntity(entity, trigger.dateField) : null}
+          searchable
+          nothingFoundMessage={t('automation.trigger.noDateFields')}
+          error={error}
+          onChange={(dateField) => set({ dateField: dateField ? relativeField(entity, dateField) : '' })}
+        />
+      </SimpleGrid>
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
         <Select
           label={t('automation.trigger.when')}
@@ -231,5 +236,76 @@ function DateTriggerFields({
         )}
       </SimpleGrid>
     </Stack>
+  );
+}
+
+/** Trigger fields are relative to the trigger's record (customFields.rating); the catalog names the entity. */
+export const relativeField = (entity: TriggerEntity | undefined, path: string) =>
+  entity && path.startsWith(`${entity}.`) ? path.slice(entity.length + 1) : path;
+export const withEntity = (entity: TriggerEntity | undefined, field: string) =>
+  entity && !field.startsWith(`${entity}.`) ? `${entity}.${field}` : field;
+
+type ChangeMode = 'any' | 'value' | 'cleared';
+
+/** record.updated: only when a field changed — to any value, to a given value, or was cleared (changedTo null). */
+function ChangedFieldFields({
+  trigger,
+  set,
+  fields,
+}: {
+  trigger: Trigger;
+  set: (c: Partial<Trigger>) => void;
+  fields: FieldDef[];
+}) {
+  const { t } = useTranslation();
+  const error = useFieldError();
+  const entity = trigger.entity ?? 'deal';
+  const [mode, setMode] = useState<ChangeMode>(
+    trigger.changedTo === undefined ? 'any' : trigger.changedTo === null ? 'cleared' : 'value',
+  );
+  const path = trigger.field ? withEntity(entity, trigger.field) : null;
+  const def = fields.find((f) => f.path === path);
+  return (
+    <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+      <Select
+        label={t('automation.trigger.changedField')}
+        description={t('automation.trigger.changedFieldHint')}
+        data={groupedFieldOptions(t, fields, (f) => f.entity === entity)}
+        value={path}
+        searchable
+        clearable
+        error={error('trigger.field')}
+        onChange={(field) => {
+          setMode('any');
+          set({ field: field ? relativeField(entity, field) : undefined, changedTo: undefined });
+        }}
+      />
+      <Select
+        label={t('automation.trigger.changedTo')}
+        data={(['any', 'value', 'cleared'] as const).map((m) => ({
+          value: m,
+          label: t(`automation.trigger.changedToModes.${m}`),
+        }))}
+        value={mode}
+        allowDeselect={false}
+        disabled={!trigger.field}
+        error={error('trigger.changedTo')}
+        onChange={(m) => {
+          const next = (m ?? 'any') as ChangeMode;
+          setMode(next);
+          set({ changedTo: next === 'cleared' ? null : undefined });
+        }}
+      />
+      {trigger.field && mode === 'value' && (
+        <ValueInput
+          def={def}
+          label={t('automation.trigger.changedToValue')}
+          showLabel
+          value={trigger.changedTo}
+          error={error('trigger.changedTo')}
+          onChange={(changedTo) => set({ changedTo })}
+        />
+      )}
+    </SimpleGrid>
   );
 }

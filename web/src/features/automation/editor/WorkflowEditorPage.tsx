@@ -18,6 +18,7 @@ import { ConditionBuilder } from './ConditionBuilder.tsx';
 import { StepList } from './StepList.tsx';
 import { TestRunModal } from './TestRunModal.tsx';
 import { TriggerEditor } from './TriggerEditor.tsx';
+import { hasWebhookStep, showWebhookSecret, WebhookSecretModal, WebhookSecretPanel } from './WebhookSecret.tsx';
 
 /** /admin/automation/new and /admin/automation/:id — build a workflow without code. */
 export function WorkflowEditorPage() {
@@ -70,10 +71,12 @@ function WorkflowEditor({ workflow }: { workflow: Workflow | null }) {
     try {
       if (!workflow) {
         const created = await create.mutateAsync({ ...input, enabled: draft.enabled });
+        if (created.webhookSecret) showWebhookSecret(created.webhookSecret);
         notifications.show({ color: 'teal', message: t('automation.editor.created', { name: created.name }) });
         navigate(`/admin/automation/${encodeURIComponent(created.id)}`, { replace: true });
       } else {
         const saved = await update.mutateAsync({ id: workflow.id, version: workflow.version, changes: input });
+        if (saved.webhookSecret) showWebhookSecret(saved.webhookSecret);
         notifications.show({
           color: 'teal',
           message: t('automation.editor.saved', { version: saved.definitionVersion }),
@@ -151,12 +154,18 @@ function WorkflowEditor({ workflow }: { workflow: Workflow | null }) {
           <TriggerEditor trigger={draft.trigger} onChange={(trigger) => patch({ trigger })} fields={fields} />
         </Section>
         <Section title={t('automation.editor.conditions')} description={t('automation.editor.conditionsHint')}>
-          <ConditionBuilder
-            value={draft.conditions}
-            onChange={(conditions) => patch({ conditions })}
-            fields={fields}
-            path="conditions"
-          />
+          {draft.trigger.type === 'schedule' ? (
+            <Text size="sm" data-testid="schedule-no-conditions">
+              {t('automation.editor.scheduleNoConditions')}
+            </Text>
+          ) : (
+            <ConditionBuilder
+              value={draft.conditions}
+              onChange={(conditions) => patch({ conditions })}
+              fields={fields}
+              path="conditions"
+            />
+          )}
         </Section>
         <Section title={t('automation.editor.steps')} description={t('automation.editor.stepsHint')}>
           <StepList
@@ -167,6 +176,9 @@ function WorkflowEditor({ workflow }: { workflow: Workflow | null }) {
             pipelineId={draft.trigger.pipelineId}
           />
         </Section>
+        {(hasWebhookStep(draft.steps) || (workflow && hasWebhookStep(workflow.steps))) && (
+          <WebhookSecretPanel workflow={workflow} />
+        )}
         {saveError && <ErrorAlert error={saveError} hideFields={Object.keys(errors).filter(isInlinePath)} />}
         <Paper withBorder radius="md" p="md">
           <Group justify="space-between" gap="sm">
@@ -191,6 +203,7 @@ function WorkflowEditor({ workflow }: { workflow: Workflow | null }) {
           </Group>
         </Paper>
       </Stack>
+      <WebhookSecretModal />
       {workflow && (
         <TestRunModal opened={testing} onClose={() => setTesting(false)} workflowId={workflow.id} trigger={workflow.trigger} />
       )}
