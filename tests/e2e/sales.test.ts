@@ -315,6 +315,13 @@ describe('sales: board, moves, gates and money in a real browser', () => {
       .waitFor();
     await timeline.getByText(/Bezahlt: 0,00\s€ → 107,09\s€/).waitFor();
     expect(await timeline.textContent()).not.toMatch(/lineItems|paidCents|8999/);
+    // a stage move names the stages, not their ids
+    const moved = await anna.api.patch(`/api/v1/deals/${deal?.id}`, { stageId: stage('new') });
+    expect(moved.status, moved.text).toBe(200);
+    await timeline.getByText(/änderte Phase: Qualifiziert → Neu/).waitFor();
+    expect(await timeline.textContent()).not.toContain(stage('new'));
+    expect((await anna.api.patch(`/api/v1/deals/${deal?.id}`, { stageId: stage('qualified') })).status).toBe(200);
+    await timeline.getByText(/änderte Phase: Neu → Qualifiziert/).waitFor();
     await withoutNotifications(annaPage);
     await screenshot(annaPage, SHOTS, '07-deal-detail');
   });

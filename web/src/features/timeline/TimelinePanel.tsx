@@ -2,10 +2,12 @@ import { Button, Center, Divider, Skeleton, Stack, Text } from '@mantine/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCustomFields } from '../../api/customFields.ts';
+import { usePipelines } from '../../api/pipelines.ts';
 import { type TimelineEntity, useTimeline } from '../../api/timeline.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Panel } from '../customers/Panel.tsx';
 import { useUserNames } from '../customers/useUserNames.ts';
+import { findStage, stageLabel } from '../pipelines/stages.ts';
 import type { ChangeContext } from './changeValues.ts';
 import { QuickAdd } from './QuickAdd.tsx';
 import { TimelineList } from './TimelineList.tsx';
@@ -16,9 +18,19 @@ export function TimelinePanel({ entity, id }: { entity: TimelineEntity; id: stri
   const timeline = useTimeline(entity, id);
   const defs = useCustomFields();
   const names = useUserNames();
+  const pipelines = usePipelines();
   const ctx: ChangeContext = useMemo(
-    () => ({ t, fields: (defs.data ?? []).filter((def) => def.entity === entity), userName: (uid) => names.get(uid) }),
-    [t, defs.data, entity, names],
+    () => ({
+      t,
+      fields: (defs.data ?? []).filter((def) => def.entity === entity),
+      userName: (uid) => names.get(uid),
+      stageName: (stageId) => {
+        const stage = findStage(pipelines.data, stageId);
+        return stage && stageLabel(t, stage);
+      },
+      pipelineName: (pipelineId) => pipelines.data?.find((pipeline) => pipeline.id === pipelineId)?.name,
+    }),
+    [t, defs.data, entity, names, pipelines.data],
   );
   const items = timeline.data?.pages.flatMap((page) => page.data) ?? [];
 

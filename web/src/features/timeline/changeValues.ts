@@ -40,6 +40,8 @@ export interface ChangeContext {
   t: TFunction;
   fields: CustomField[];
   userName: (id: string) => string | undefined;
+  stageName: (id: string) => string | undefined;
+  pipelineName: (id: string) => string | undefined;
 }
 
 export function fieldLabel(ctx: ChangeContext, field: string): string {
@@ -58,6 +60,8 @@ export function valueText(ctx: ChangeContext, field: string, value: unknown): st
     if (def) return customValueText(def, value, [ctx.t('customers.yes'), ctx.t('customers.no')]);
   }
   if ((field === 'ownerId' || field === 'assigneeId') && typeof value === 'string') return ctx.userName(value) ?? '…';
+  if (field === 'stageId' && typeof value === 'string') return ctx.stageName(value) ?? '…';
+  if (field === 'pipelineId' && typeof value === 'string') return ctx.pipelineName(value) ?? '…';
   if ((field.endsWith('Cents') || field === 'lineItems') && typeof value === 'number') return formatMoney(value);
   if (field === 'expectedCloseDate' && typeof value === 'string') return formatDate(value);
   if (field === 'status' && typeof value === 'string' && ['open', 'won', 'lost'].includes(value)) {
