@@ -471,7 +471,7 @@ describe('automation: workflows, editor, runs and web forms in a real browser', 
     };
     const verified = (hit: { headers: http.IncomingHttpHeaders; body: string }, key: string) => {
       const [, ts, v1] = /^t=(\d+),v1=([0-9a-f]{64})$/.exec(String(hit.headers['x-kontor-signature'])) ?? [];
-      expect(Math.abs(Number(ts) - Date.now() / 1000)).toBeLessThan(120);
+      expect(Math.abs(Number(ts) - t.clock.now().getTime() / 1000)).toBeLessThan(120);
       return v1 === createHmac('sha256', key).update(`${ts}.${hit.body}`).digest('hex');
     };
     const deal = await winDeal('Haustür Kaiser');
@@ -553,6 +553,17 @@ describe('automation: workflows, editor, runs and web forms in a real browser', 
     await p.getByRole('region', { name: 'Step 1: Create task' }).waitFor();
     await screenshot(p, SHOTS, '15-phone-editor-english');
     expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    // the reference process's stages speak English too
+    const process = (await admin.api.get('/api/v1/pipelines')).body.data.find(
+      (x: { name: string }) => x.name === 'Aufmaß & Montage',
+    );
+    const lead = (await admin.api.post('/api/v1/deals', { title: 'Inquiry Baker', pipelineId: process.id })).body;
+    await p.goto(`/deals/${lead.id}`);
+    await heading(p, 'Inquiry Baker');
+    for (const name of ['New inquiry', 'Measurement', 'Calculation', 'Offer', 'Installation', 'Won', 'Lost']) {
+      await p.getByRole('button', { name, exact: true }).first().waitFor();
+    }
+    expect(await p.locator('main').textContent()).not.toMatch(/Neue Anfrage|Kalkulation/);
     await p.goto('/admin/automation/forms');
     await heading(p, 'Web forms');
     await p.getByRole('link', { name: 'Kontakt Website' }).click();

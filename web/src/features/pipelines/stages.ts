@@ -1,26 +1,38 @@
 import type { TFunction } from 'i18next';
 import type { Pipeline, Stage } from '../../api/types.ts';
 
-/** The German names built-in stages are created with; a stage keeps its key only while it has this name. */
-const BUILT_IN_NAMES: Record<string, string> = {
-  new: 'Neu',
-  qualified: 'Qualifiziert',
-  offer: 'Angebot',
-  negotiation: 'Verhandlung',
-  won: 'Gewonnen',
-  lost: 'Verloren',
-};
+/**
+ * Stages Kontor creates (the default pipeline and the shipped process templates), by key and the German
+ * name they are created with → their text in the UI language. A stage is translated until someone
+ * renames it; what an admin named stays as written.
+ */
+const SHIPPED_STAGES = {
+  'new:Neu': 'new',
+  'qualified:Qualifiziert': 'qualified',
+  'offer:Angebot': 'offer',
+  'negotiation:Verhandlung': 'negotiation',
+  'won:Gewonnen': 'won',
+  'lost:Verloren': 'lost',
+  'inquiry:Neue Anfrage': 'inquiry',
+  'measurement:Aufmaß': 'measurement',
+  'calculation:Kalkulation': 'calculation',
+  'installation:Montage': 'installation',
+  'booked:Gebucht': 'booked',
+  'won:Besucht': 'visited',
+  'lost:Abgesagt': 'cancelledVisit',
+  'ordered:Bestellt': 'ordered',
+  'won:Geliefert': 'delivered',
+  'lost:Storniert': 'cancelledOrder',
+} as const;
 
-type BuiltInKey = 'new' | 'qualified' | 'offer' | 'negotiation' | 'won' | 'lost';
+type ShippedStage = keyof typeof SHIPPED_STAGES;
 
-function isBuiltIn(key: string | null): key is BuiltInKey {
-  return key !== null && key in BUILT_IN_NAMES;
-}
+const isShipped = (id: string): id is ShippedStage => Object.hasOwn(SHIPPED_STAGES, id);
 
-/** A stage's name in the UI language: built-in stages are translated until someone renames them. */
+/** A stage's name in the UI language: shipped stages are translated until someone renames them. */
 export function stageLabel(t: TFunction, stage: Pick<Stage, 'key' | 'name'>): string {
-  if (isBuiltIn(stage.key) && BUILT_IN_NAMES[stage.key] === stage.name) return t(`pipelines.stageKeys.${stage.key}`);
-  return stage.name;
+  const id = `${stage.key}:${stage.name}`;
+  return isShipped(id) ? t(`pipelines.stageKeys.${SHIPPED_STAGES[id]}`) : stage.name;
 }
 
 export const STAGE_KIND_COLOR: Record<Stage['kind'], string> = { open: 'blue', won: 'teal', lost: 'red' };
