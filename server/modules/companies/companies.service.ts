@@ -13,7 +13,7 @@ import { type ListParams, parseListParams } from '../../http/list.ts';
 import { sortFieldsFor } from '../../http/record-query.ts';
 import type { Duplicate } from '../../http/schemas.ts';
 import { listDefinitions } from '../custom-fields/custom-fields.repository.ts';
-import { fillFrom, loadMergePair, mergeInto, unitedTagsAndCustom } from '../customers/customer-merge.ts';
+import { fillFrom, loadMergePair, mergedCustomerColumns, mergeInto } from '../customers/customer-merge.ts';
 import {
   assertExternalIdFree,
   assertOwnerChange,
@@ -174,16 +174,8 @@ export async function mergeCompanies(ctx: Ctx, actor: Actor, id: string, otherId
   const now = isoNow(ctx.clock);
   const fill = fillFrom<CompanyRow>(keep, other);
   const changes: Partial<CompanyRow> = {
-    email: fill('email'),
-    phone: fill('phone'),
-    phoneNormalized: keep.phone ? keep.phoneNormalized : other.phoneNormalized,
+    ...mergedCustomerColumns(keep, other),
     website: fill('website'),
-    street: fill('street'),
-    zip: fill('zip'),
-    city: fill('city'),
-    country: fill('country'),
-    externalId: fill('externalId'),
-    ...unitedTagsAndCustom(keep, other),
   };
   const merged = await ctx.db.transaction().execute((trx) =>
     mergeInto(

@@ -15,7 +15,7 @@ import { sortFieldsFor } from '../../http/record-query.ts';
 import type { Duplicate } from '../../http/schemas.ts';
 import { findVisibleCompany } from '../companies/companies.repository.ts';
 import { listDefinitions } from '../custom-fields/custom-fields.repository.ts';
-import { fillFrom, loadMergePair, mergeInto, unitedTagsAndCustom } from '../customers/customer-merge.ts';
+import { fillFrom, loadMergePair, mergedCustomerColumns, mergeInto } from '../customers/customer-merge.ts';
 import {
   assertExternalIdFree,
   assertOwnerChange,
@@ -233,19 +233,11 @@ export async function mergeContacts(ctx: Ctx, actor: Actor, id: string, otherId:
   const now = isoNow(ctx.clock);
   const fill = fillFrom<ContactRow>(keep, other);
   const changes: Partial<ContactRow> = {
+    ...mergedCustomerColumns(keep, other),
     firstName: fill('firstName'),
     lastName: fill('lastName'),
-    email: fill('email'),
-    phone: fill('phone'),
-    phoneNormalized: keep.phone ? keep.phoneNormalized : other.phoneNormalized,
     companyId: fill('companyId'),
     source: fill('source'),
-    street: fill('street'),
-    zip: fill('zip'),
-    city: fill('city'),
-    country: fill('country'),
-    externalId: fill('externalId'),
-    ...unitedTagsAndCustom(keep, other),
     lastActivityAt: [keep.lastActivityAt, other.lastActivityAt].filter(Boolean).sort().at(-1) ?? null,
   };
   const merged = await ctx.db.transaction().execute(async (trx) => {

@@ -43,12 +43,34 @@ export function fillFrom<R>(keep: R, other: R) {
   return <K extends keyof R>(k: K): R[K] => (keep[k] === null || keep[k] === '' ? other[k] : keep[k]);
 }
 
-/** Tags united; custom fields united with the kept record's values winning. */
-export function unitedTagsAndCustom(
-  keep: { tags: string; customFields: string },
-  other: { tags: string; customFields: string },
-): { tags: string; customFields: string } {
+interface CustomerColumns {
+  email: string | null;
+  phone: string | null;
+  phoneNormalized: string | null;
+  street: string | null;
+  zip: string | null;
+  city: string | null;
+  country: string | null;
+  externalId: string | null;
+  tags: string;
+  customFields: string;
+}
+
+/**
+ * The merged values of the columns contacts and companies share: empty ones filled from the other,
+ * tags united, custom fields united with the kept record's values winning.
+ */
+export function mergedCustomerColumns(keep: CustomerColumns, other: CustomerColumns): CustomerColumns {
+  const fill = fillFrom(keep, other);
   return {
+    email: fill('email'),
+    phone: fill('phone'),
+    phoneNormalized: keep.phone ? keep.phoneNormalized : other.phoneNormalized,
+    street: fill('street'),
+    zip: fill('zip'),
+    city: fill('city'),
+    country: fill('country'),
+    externalId: fill('externalId'),
     tags: JSON.stringify(cleanTags([...parseTags(keep.tags), ...parseTags(other.tags)])),
     customFields: JSON.stringify({ ...parseCustom(other.customFields), ...parseCustom(keep.customFields) }),
   };
