@@ -310,7 +310,9 @@ describe('sales: board, moves, gates and money in a real browser', () => {
     const timeline = annaPage.getByTestId('timeline');
     await timeline.getByText('Aufmaß am Dienstag bestätigt.').waitFor();
     // line items and payments read as sentences with money, not as raw fields and cents
-    await timeline.getByText(/änderte die Positionen: \+ Kunststofffenster 120×140, weiß · Betrag netto: 0,00\s€ → 89,99\s€/).waitFor();
+    await timeline
+      .getByText(/änderte die Positionen: \+ Kunststofffenster 120×140, weiß · Betrag netto: 0,00\s€ → 89,99\s€/)
+      .waitFor();
     await timeline.getByText(/Bezahlt: 0,00\s€ → 107,09\s€/).waitFor();
     expect(await timeline.textContent()).not.toMatch(/lineItems|paidCents|8999/);
     await withoutNotifications(annaPage);
