@@ -3,8 +3,7 @@ import type { Actor } from '../../core/actor.ts';
 import { isoNow } from '../../core/clock.ts';
 import type { Ctx } from '../../core/context.ts';
 import { newId } from '../../core/ids.ts';
-import { normalizePhone } from '../../core/phone.ts';
-import { addressColumns, addressOf, cleanTags, optionalText, parseCustom, parseTags } from '../../core/record-fields.ts';
+import { addressOf, optionalText, parseCustom, parseTags } from '../../core/record-fields.ts';
 import { rowChanges } from '../../core/row-changes.ts';
 import type { CompanyRow } from '../../db/schema.ts';
 import { notFound } from '../../http/errors.ts';
@@ -13,12 +12,12 @@ import { type ListParams, parseListParams } from '../../http/list.ts';
 import { sortFieldsFor } from '../../http/record-query.ts';
 import type { Duplicate } from '../../http/schemas.ts';
 import { listDefinitions } from '../custom-fields/custom-fields.repository.ts';
+import { customerUpdateColumns, newCustomerColumns } from '../customers/customer-columns.ts';
 import { fillFrom, loadMergePair, mergedCustomerColumns, mergeInto } from '../customers/customer-merge.ts';
 import {
   assertExternalIdFree,
   assertOwnerChange,
   checkedCustomFields,
-  emailOf,
   emitCustomer,
   recordUpdate,
 } from '../customers/customer-records.ts';
@@ -71,26 +70,11 @@ export async function createCompany(ctx: Ctx, actor: Actor, input: CreateCompany
   await assertCanAssignOwner(ctx.db, actor, ownerId);
   const customFields = await checkedCustomFields(ctx.db, 'company', input.customFields);
   const now = isoNow(ctx.clock);
-  const phone = optionalText(input.phone) ?? null;
   const row: CompanyRow = {
     id: newId(),
     name: input.name.trim(),
-    email: emailOf(input.email) ?? null,
-    phone,
-    phoneNormalized: normalizePhone(phone),
     website: optionalText(input.website) ?? null,
-    street: null,
-    zip: null,
-    city: null,
-    country: null,
-    ...addressColumns(input.address),
-    ownerId,
-    tags: JSON.stringify(cleanTags(input.tags ?? [])),
-    customFields: JSON.stringify(customFields),
-    externalId: optionalText(input.externalId) ?? null,
-    createdAt: now,
-    updatedAt: now,
-    version: 1,
+    ...newCustomerColumns(input, ownerId, customFields, now),
   };
   await ctx.db.transaction().execute(async (trx) => {
     await assertExternalIdFree(trx, 'company', row.externalId);
@@ -110,21 +94,9 @@ export async function updateCompany(
 ): Promise<Company> {
   const current = await getVisibleCompany(ctx, actor, id);
   await assertOwnerChange(ctx.db, actor, current.ownerId, input.ownerId);
-  const changes: Partial<CompanyRow> = { ...addressColumns(input.address) };
+  const changes: Partial<CompanyRow> = await customerUpdateColumns(ctx.db, 'company', input, current);
   if (input.name !== undefined) changes.name = input.name.trim();
-  if (input.email !== undefined) changes.email = emailOf(input.email) ?? null;
-  if (input.phone !== undefined) {
-    changes.phone = optionalText(input.phone) ?? null;
-    changes.phoneNormalized = normalizePhone(changes.phone);
-  }
   if (input.website !== undefined) changes.website = optionalText(input.website) ?? null;
-  if (input.ownerId !== undefined) changes.ownerId = input.ownerId;
-  if (input.tags !== undefined) changes.tags = JSON.stringify(cleanTags(input.tags));
-  if (input.externalId !== undefined) changes.externalId = optionalText(input.externalId) ?? null;
-  if (input.customFields !== undefined) {
-    const customFields = await checkedCustomFields(ctx.db, 'company', input.customFields, parseCustom(current.customFields));
-    changes.customFields = JSON.stringify(customFields);
-  }
   const now = isoNow(ctx.clock);
   const updated = await ctx.db.transaction().execute(async (trx) => {
     await assertExternalIdFree(trx, 'company', changes.externalId, id);

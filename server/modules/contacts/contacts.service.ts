@@ -3,8 +3,7 @@ import type { Actor } from '../../core/actor.ts';
 import { isoNow } from '../../core/clock.ts';
 import type { Ctx } from '../../core/context.ts';
 import { newId } from '../../core/ids.ts';
-import { normalizePhone } from '../../core/phone.ts';
-import { addressColumns, addressOf, cleanTags, optionalText, parseCustom, parseTags } from '../../core/record-fields.ts';
+import { addressOf, optionalText, parseCustom, parseTags } from '../../core/record-fields.ts';
 import { rowChanges } from '../../core/row-changes.ts';
 import { similarNames } from '../../core/similarity.ts';
 import type { ContactRow } from '../../db/schema.ts';
@@ -15,12 +14,12 @@ import { sortFieldsFor } from '../../http/record-query.ts';
 import type { Duplicate } from '../../http/schemas.ts';
 import { findVisibleCompany } from '../companies/companies.repository.ts';
 import { listDefinitions } from '../custom-fields/custom-fields.repository.ts';
+import { customerUpdateColumns, newCustomerColumns } from '../customers/customer-columns.ts';
 import { fillFrom, loadMergePair, mergedCustomerColumns, mergeInto } from '../customers/customer-merge.ts';
 import {
   assertExternalIdFree,
   assertOwnerChange,
   checkedCustomFields,
-  emailOf,
   emitCustomer,
   recordUpdate,
 } from '../customers/customer-records.ts';
@@ -125,29 +124,14 @@ export async function createContact(ctx: Ctx, actor: Actor, input: CreateContact
   await assertCompanyVisible(ctx, actor, input.companyId);
   const customFields = await checkedCustomFields(ctx.db, 'contact', input.customFields);
   const now = isoNow(ctx.clock);
-  const phone = optionalText(input.phone) ?? null;
   const row: ContactRow = {
     id: newId(),
     firstName,
     lastName,
-    email: emailOf(input.email) ?? null,
-    phone,
-    phoneNormalized: normalizePhone(phone),
     companyId: input.companyId ?? null,
-    ownerId,
     source: optionalText(input.source) ?? null,
-    street: null,
-    zip: null,
-    city: null,
-    country: null,
-    ...addressColumns(input.address),
-    tags: JSON.stringify(cleanTags(input.tags ?? [])),
-    customFields: JSON.stringify(customFields),
-    externalId: optionalText(input.externalId) ?? null,
     lastActivityAt: null,
-    createdAt: now,
-    updatedAt: now,
-    version: 1,
+    ...newCustomerColumns(input, ownerId, customFields, now),
   };
   await ctx.db.transaction().execute(async (trx) => {
     await assertExternalIdFree(trx, 'contact', row.externalId);
@@ -171,28 +155,17 @@ export async function updateContact(
   await assertOwnerChange(ctx.db, actor, current.ownerId, input.ownerId);
   if (input.companyId !== undefined && input.companyId !== current.companyId)
     await assertCompanyVisible(ctx, actor, input.companyId);
-  const changes: Partial<ContactRow> = { ...addressColumns(input.address) };
-  if (input.firstName !== undefined) changes.firstName = input.firstName.trim();
-  if (input.lastName !== undefined) changes.lastName = input.lastName.trim();
-  if (!(changes.firstName ?? current.firstName) && !(changes.lastName ?? current.lastName)) {
+  const names: Partial<ContactRow> = {};
+  if (input.firstName !== undefined) names.firstName = input.firstName.trim();
+  if (input.lastName !== undefined) names.lastName = input.lastName.trim();
+  if (!(names.firstName ?? current.firstName) && !(names.lastName ?? current.lastName)) {
     throw new AppError('validation_failed', 'A contact needs a first or last name', [
       { path: 'lastName', message: 'first or last name is required' },
     ]);
   }
-  if (input.email !== undefined) changes.email = emailOf(input.email) ?? null;
-  if (input.phone !== undefined) {
-    changes.phone = optionalText(input.phone) ?? null;
-    changes.phoneNormalized = normalizePhone(changes.phone);
-  }
+  const changes: Partial<ContactRow> = { ...names, ...(await customerUpdateColumns(ctx.db, 'contact', input, current)) };
   if (input.companyId !== undefined) changes.companyId = input.companyId;
-  if (input.ownerId !== undefined) changes.ownerId = input.ownerId;
   if (input.source !== undefined) changes.source = optionalText(input.source) ?? null;
-  if (input.tags !== undefined) changes.tags = JSON.stringify(cleanTags(input.tags));
-  if (input.externalId !== undefined) changes.externalId = optionalText(input.externalId) ?? null;
-  if (input.customFields !== undefined) {
-    const customFields = await checkedCustomFields(ctx.db, 'contact', input.customFields, parseCustom(current.customFields));
-    changes.customFields = JSON.stringify(customFields);
-  }
   const now = isoNow(ctx.clock);
   const updated = await ctx.db.transaction().execute(async (trx) => {
     await assertExternalIdFree(trx, 'contact', changes.externalId, id);

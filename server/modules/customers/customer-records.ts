@@ -8,11 +8,11 @@ import { AppError } from '../../http/errors.ts';
 import { listDefinitions } from '../custom-fields/custom-fields.repository.ts';
 import { validateCustomValues } from '../custom-fields/custom-fields.values.ts';
 import { type FieldChange, recordChange } from '../timeline/changes.repository.ts';
-import { type CustomerEntity, idWithExternalId } from './customers.repository.ts';
+import { type CustomerEntity, type Db, idWithExternalId } from './customers.repository.ts';
+
+export type { CustomerEntity };
 
 // The rules contacts and companies share: e-mail form, custom fields, owner changes, external ids, events.
-
-type Db = Parameters<typeof idWithExternalId>[0];
 
 /** Trimmed and lower-cased; `undefined` (not given) and `null` (cleared) pass through. */
 export function emailOf(value: string | null | undefined): string | null | undefined {

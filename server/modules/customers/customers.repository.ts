@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 
-type Db = Kysely<DB> | Transaction<DB>;
+export type Db = Kysely<DB> | Transaction<DB>;
 export type CustomerEntity = 'contact' | 'company';
 
 const TABLE = { contact: 'contacts', company: 'companies' } as const;
