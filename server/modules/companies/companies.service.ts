@@ -3,18 +3,24 @@ import type { Actor } from '../../core/actor.ts';
 import { isoNow } from '../../core/clock.ts';
 import type { Ctx } from '../../core/context.ts';
 import { newId } from '../../core/ids.ts';
-import { repointReferences } from '../../core/merge.ts';
-import { normalizePhone } from '../../core/phone.ts';
-import { addressColumns, addressOf, cleanTags, optionalText, parseCustom, parseTags } from '../../core/record-fields.ts';
-import { type RowChange, rowChanges } from '../../core/row-changes.ts';
+import { addressOf, optionalText, parseCustom, parseTags } from '../../core/record-fields.ts';
+import { rowChanges } from '../../core/row-changes.ts';
 import type { CompanyRow } from '../../db/schema.ts';
-import { AppError, notFound } from '../../http/errors.ts';
+import { notFound } from '../../http/errors.ts';
 import { versionMismatch } from '../../http/if-match.ts';
 import { type ListParams, parseListParams } from '../../http/list.ts';
 import { sortFieldsFor } from '../../http/record-query.ts';
 import type { Duplicate } from '../../http/schemas.ts';
 import { listDefinitions } from '../custom-fields/custom-fields.repository.ts';
-import { validateCustomValues } from '../custom-fields/custom-fields.values.ts';
+import { customerUpdateColumns, newCustomerColumns } from '../customers/customer-columns.ts';
+import { fillFrom, loadMergePair, mergedCustomerColumns, mergeInto } from '../customers/customer-merge.ts';
+import {
+  assertExternalIdFree,
+  assertOwnerChange,
+  checkedCustomFields,
+  emitCustomer,
+  recordUpdate,
+} from '../customers/customer-records.ts';
 import { diffRecords, recordChange } from '../timeline/changes.repository.ts';
 import * as repo from './companies.repository.ts';
 import type { Company, CreateCompany, UpdateCompany } from './companies.schemas.ts';
@@ -40,23 +46,6 @@ export function presentCompany(row: CompanyRow & { lastActivityAt?: string | nul
 
 const TRACKED = ['name', 'email', 'phone', 'website', 'address', 'ownerId', 'tags', 'customFields', 'externalId'];
 
-function emitCompany(
-  ctx: Ctx,
-  type: 'company.created' | 'company.updated' | 'company.deleted',
-  row: { id: string; ownerId: string | null },
-  actorId: string,
-  changes?: RowChange[],
-) {
-  ctx.events.emit({
-    type,
-    entityType: 'company',
-    entityId: row.id,
-    actorId,
-    at: isoNow(ctx.clock),
-    data: { ownerId: row.ownerId, ...(changes ? { changes } : {}) },
-  });
-}
-
 export async function listCompanies(
   ctx: Ctx,
   actor: Actor,
@@ -76,52 +65,24 @@ export async function getVisibleCompany(ctx: Ctx, actor: Actor, id: string): Pro
   return row;
 }
 
-function emailOf(value: string | null | undefined): string | null | undefined {
-  const v = optionalText(value);
-  return v === undefined || v === null ? v : v.toLowerCase();
-}
-
 export async function createCompany(ctx: Ctx, actor: Actor, input: CreateCompany): Promise<Company> {
   const ownerId = input.ownerId ?? actor.userId;
   await assertCanAssignOwner(ctx.db, actor, ownerId);
-  const customFields = validateCustomValues(await listDefinitions(ctx.db, 'company'), input.customFields);
+  const customFields = await checkedCustomFields(ctx.db, 'company', input.customFields);
   const now = isoNow(ctx.clock);
-  const phone = optionalText(input.phone) ?? null;
   const row: CompanyRow = {
     id: newId(),
     name: input.name.trim(),
-    email: emailOf(input.email) ?? null,
-    phone,
-    phoneNormalized: normalizePhone(phone),
     website: optionalText(input.website) ?? null,
-    street: null,
-    zip: null,
-    city: null,
-    country: null,
-    ...addressColumns(input.address),
-    ownerId,
-    tags: JSON.stringify(cleanTags(input.tags ?? [])),
-    customFields: JSON.stringify(customFields),
-    externalId: optionalText(input.externalId) ?? null,
-    createdAt: now,
-    updatedAt: now,
-    version: 1,
+    ...newCustomerColumns(input, ownerId, customFields, now),
   };
   await ctx.db.transaction().execute(async (trx) => {
-    await assertExternalIdFree(trx, row.externalId);
+    await assertExternalIdFree(trx, 'company', row.externalId);
     await repo.insertCompany(trx, row);
     await recordChange(trx, { entityType: 'company', entityId: row.id, userId: actor.userId, action: 'created', at: now });
   });
-  emitCompany(ctx, 'company.created', row, actor.userId);
+  emitCustomer(ctx, 'company', 'created', row, actor.userId);
   return presentCompany(row);
-}
-
-async function assertExternalIdFree(db: Parameters<typeof repo.findCompany>[0], externalId: string | null, exceptId?: string) {
-  if (!externalId) return;
-  const other = await db.selectFrom('companies').select('id').where('externalId', '=', externalId).executeTakeFirst();
-  if (other && other.id !== exceptId) {
-    throw new AppError('conflict', 'Another company has this external id', [{ path: 'externalId', message: 'already in use' }]);
-  }
 }
 
 export async function updateCompany(
@@ -132,38 +93,20 @@ export async function updateCompany(
   expected?: number,
 ): Promise<Company> {
   const current = await getVisibleCompany(ctx, actor, id);
-  if (input.ownerId !== undefined && input.ownerId !== current.ownerId) {
-    await assertOwnerSide(ctx.db, actor, current.ownerId, 'reassign');
-    await assertCanAssignOwner(ctx.db, actor, input.ownerId);
-  }
-  const changes: Partial<CompanyRow> = { ...addressColumns(input.address) };
+  await assertOwnerChange(ctx.db, actor, current.ownerId, input.ownerId);
+  const changes: Partial<CompanyRow> = await customerUpdateColumns(ctx.db, 'company', input, current);
   if (input.name !== undefined) changes.name = input.name.trim();
-  if (input.email !== undefined) changes.email = emailOf(input.email) ?? null;
-  if (input.phone !== undefined) {
-    changes.phone = optionalText(input.phone) ?? null;
-    changes.phoneNormalized = normalizePhone(changes.phone);
-  }
   if (input.website !== undefined) changes.website = optionalText(input.website) ?? null;
-  if (input.ownerId !== undefined) changes.ownerId = input.ownerId;
-  if (input.tags !== undefined) changes.tags = JSON.stringify(cleanTags(input.tags));
-  if (input.externalId !== undefined) changes.externalId = optionalText(input.externalId) ?? null;
-  if (input.customFields !== undefined) {
-    const defs = await listDefinitions(ctx.db, 'company');
-    changes.customFields = JSON.stringify(validateCustomValues(defs, input.customFields, parseCustom(current.customFields)));
-  }
   const now = isoNow(ctx.clock);
   const updated = await ctx.db.transaction().execute(async (trx) => {
-    if (changes.externalId) await assertExternalIdFree(trx, changes.externalId, id);
+    await assertExternalIdFree(trx, 'company', changes.externalId, id);
     const row = await repo.updateCompany(trx, id, changes, now, expected);
     if (!row) throw versionMismatch(current.version);
     const diff = diffRecords(presentCompany(current), presentCompany(row), TRACKED);
-    if (diff.length > 0) {
-      const action = diff.length === 1 && diff[0]?.field === 'ownerId' ? 'owner_changed' : 'updated';
-      await recordChange(trx, { entityType: 'company', entityId: id, userId: actor.userId, action, changes: diff, at: now });
-    }
+    await recordUpdate(trx, 'company', id, actor, diff, now);
     return row;
   });
-  emitCompany(ctx, 'company.updated', updated, actor.userId, rowChanges(current, updated));
+  emitCustomer(ctx, 'company', 'updated', updated, actor.userId, rowChanges(current, updated));
   return presentCompany(updated);
 }
 
@@ -172,7 +115,7 @@ export async function deleteCompany(ctx: Ctx, actor: Actor, id: string): Promise
   const company = await getVisibleCompany(ctx, actor, id);
   await assertOwnerSide(ctx.db, actor, company.ownerId, 'delete');
   await repo.deleteCompany(ctx.db, id);
-  emitCompany(ctx, 'company.deleted', company, actor.userId);
+  emitCustomer(ctx, 'company', 'deleted', company, actor.userId);
 }
 
 /** Likely duplicates of a company: same e-mail, same phone, or the same name. */
@@ -190,53 +133,38 @@ export async function findCompanyDuplicates(ctx: Ctx, actor: Actor, id: string):
 
 /** Merges `otherId` into `id`: contacts, deals, activities and the history move over; empty fields are filled. */
 export async function mergeCompanies(ctx: Ctx, actor: Actor, id: string, otherId: string): Promise<Company> {
-  if (id === otherId)
-    throw new AppError('unprocessable', 'A company cannot be merged with itself', [{ path: 'otherId', message: 'same company' }]);
-  const keep = await getVisibleCompany(ctx, actor, id);
-  const other = await repo.findVisibleCompany(ctx.db, actor, otherId);
-  if (!other) throw new AppError('not_found', 'The other company was not found', [{ path: 'otherId', message: 'not found' }]);
-  await assertOwnerSide(ctx.db, actor, keep.ownerId, 'merge');
-  await assertOwnerSide(ctx.db, actor, other.ownerId, 'delete');
+  const { keep, other } = await loadMergePair(
+    ctx.db,
+    actor,
+    'company',
+    { id, otherId },
+    {
+      keep: (keepId) => getVisibleCompany(ctx, actor, keepId),
+      other: (mergedId) => repo.findVisibleCompany(ctx.db, actor, mergedId),
+    },
+  );
   const now = isoNow(ctx.clock);
-  const fill = <K extends keyof CompanyRow>(k: K) => (keep[k] === null || keep[k] === '' ? other[k] : keep[k]);
+  const fill = fillFrom<CompanyRow>(keep, other);
   const changes: Partial<CompanyRow> = {
-    email: fill('email'),
-    phone: fill('phone'),
-    phoneNormalized: keep.phone ? keep.phoneNormalized : other.phoneNormalized,
+    ...mergedCustomerColumns(keep, other),
     website: fill('website'),
-    street: fill('street'),
-    zip: fill('zip'),
-    city: fill('city'),
-    country: fill('country'),
-    externalId: fill('externalId'),
-    tags: JSON.stringify(cleanTags([...parseTags(keep.tags), ...parseTags(other.tags)])),
-    customFields: JSON.stringify({ ...parseCustom(other.customFields), ...parseCustom(keep.customFields) }),
   };
-  const merged = await ctx.db.transaction().execute(async (trx) => {
-    await repo.updateCompany(trx, otherId, { externalId: null }, now);
-    const moved = await repointReferences(trx, 'company_id', otherId, id);
-    await trx
-      .updateTable('recordChanges')
-      .set({ entityId: id })
-      .where('entityType', '=', 'company')
-      .where('entityId', '=', otherId)
-      .execute();
-    const row = await repo.updateCompany(trx, id, changes, now);
-    await repo.deleteCompany(trx, otherId);
-    await recordChange(trx, {
-      entityType: 'company',
-      entityId: id,
-      userId: actor.userId,
-      action: 'merged',
-      changes: [
-        { field: 'mergedFrom', from: otherId, to: other.name },
-        ...moved.map((t) => ({ field: t, from: otherId, to: id })),
-      ],
-      at: now,
-    });
-    return row as CompanyRow;
-  });
-  emitCompany(ctx, 'company.updated', merged, actor.userId);
-  emitCompany(ctx, 'company.deleted', other, actor.userId);
+  const merged = await ctx.db.transaction().execute((trx) =>
+    mergeInto(
+      trx,
+      'company',
+      { update: repo.updateCompany, remove: repo.deleteCompany },
+      {
+        id,
+        otherId,
+        otherTitle: other.name,
+        changes,
+        actor,
+        now,
+      },
+    ),
+  );
+  emitCustomer(ctx, 'company', 'updated', merged, actor.userId);
+  emitCustomer(ctx, 'company', 'deleted', other, actor.userId);
   return presentCompany(merged);
 }

@@ -1,30 +1,20 @@
 import { newId } from '../../core/ids.ts';
 import { normalizePhone } from '../../core/phone.ts';
-import { addressColumns, cleanTags, parseCustom, parseTags } from '../../core/record-fields.ts';
+import { addressColumns, cleanTags } from '../../core/record-fields.ts';
 import type { CompanyRow } from '../../db/schema.ts';
 import { updateCompany } from '../companies/companies.repository.ts';
 import { type CreateCompany, CreateCompanySchema } from '../companies/companies.schemas.ts';
 import { presentCompany } from '../companies/companies.service.ts';
 import { diffRecords } from '../timeline/changes.repository.ts';
-import { checkCustom, emptyResult, type ImportState, type Processor, RowProblem, schemaChecker } from './import-job.ts';
+import { type ImportState, type Processor, RowProblem, schemaChecker } from './import-job.ts';
 import {
   companiesByExternalIds,
-  insertChanges,
   insertCompanies,
   visibleCompaniesByEmailsOrPhones,
   visibleCompaniesByNames,
 } from './import-records.repository.ts';
-import {
-  createdEntry,
-  groupBy,
-  inputAddress,
-  keysOf,
-  rejectSeen,
-  rememberKeys,
-  runRows,
-  uniq,
-  updatedEntry,
-} from './record-import.ts';
+import { type Found, RecordChunk } from './record-chunk.ts';
+import { groupBy, inputAddress, keysOf, rejectSeen, runRows, uniq } from './record-import.ts';
 import type { RowValues } from './row-input.ts';
 
 const TRACKED = ['name', 'email', 'phone', 'website', 'address', 'ownerId', 'tags', 'customFields'];
@@ -42,12 +32,10 @@ function companyInput(v: RowValues, fallbackName: string): CreateCompany {
 
 /** Imports a chunk of company rows: validated like POST/PATCH /companies, written in few statements. */
 export function companyProcessor(state: ImportState): Processor {
-  const { actor, mode, dryRun, mapping, defs, fileName } = state.job;
+  const { actor, mode, mapping } = state.job;
   const check = schemaChecker(CreateCompanySchema, mapping);
-  const header = (f: Parameters<typeof mapping.fields.get>[0]) => mapping.fields.get(f)?.header ?? f;
 
   return async (db, items, now) => {
-    const result = emptyResult();
     const values = items.map((i) => i.values);
     await state.owners.prepare(db, values);
     const byName = groupBy(await visibleCompaniesByNames(db, actor, uniq(values.map((v) => lower(v.text.name)))), (c) =>
@@ -65,70 +53,26 @@ export function companyProcessor(state: ImportState): Processor {
     const byExt = new Map(
       (await companiesByExternalIds(db, actor, uniq(values.map((v) => v.text.externalId)))).map((c) => [c.externalId, c]),
     );
-    if (mode === 'upsert') {
-      const matched = [...byExt.values(), ...[...byName.values()].flat()];
-      await state.owners.prepareReassign(
-        db,
-        matched.map((c) => c.ownerId),
-      );
-    }
-    const inserts: CompanyRow[] = [];
-    const pending = new Map<string, CompanyRow>();
-    const current = new Map<string, CompanyRow>();
-    const updates: { id: string; changes: Partial<CompanyRow> }[] = [];
+    const chunk = new RecordChunk<CompanyRow, CompanyRow>(state, 'company', now, byExt, {
+      field: 'name',
+      label: 'name',
+      key: (keys) => keys.name,
+      matches: (v) => byName.get(lower(v.text.name)) ?? [],
+    });
+    await chunk.prepareReassign(db, [...byName.values()].flat());
 
-    type Target = { kind: 'pending' | 'existing'; row: CompanyRow } | { kind: 'earlier' };
-    const target = (v: RowValues): Target | null => {
-      const keys = keysOf(v);
-      const k = v.text.externalId ? keys.ext : keys.name;
-      if (!k) return null;
-      const inChunk = pending.get(k);
-      if (inChunk) return { kind: 'pending', row: inChunk };
-      let found: CompanyRow | undefined;
-      if (v.text.externalId) {
-        const hit = byExt.get(v.text.externalId);
-        if (hit && !hit.visible) throw new RowProblem(`${header('externalId')}: belongs to a company you cannot see`);
-        found = hit;
-      } else {
-        const hits = byName.get(lower(v.text.name)) ?? [];
-        if (hits.length > 1) {
-          throw new RowProblem(`${header('name')}: ${hits.length} companies have this name; map externalId to tell them apart`);
-        }
-        found = hits[0];
-      }
-      if (found) return { kind: 'existing', row: current.get(found.id) ?? found };
-      return dryRun && state.seen.has(k) ? { kind: 'earlier' } : null;
-    };
-
-    const update = (found: Target & { row: CompanyRow }, v: RowValues, ownerId: string | undefined) => {
+    const update = (found: Found<CompanyRow, CompanyRow>, v: RowValues, ownerId: string | undefined) => {
       const { row } = found;
       const t = v.text;
-      const changes: Partial<CompanyRow> = { ...addressColumns(inputAddress(v)) };
+      const changes = chunk.changesFor(found, v, ownerId, ['email', 'phone', 'website']);
       // a name that differs only in case is the same company, not a rename
       if (t.name && lower(t.name) !== lower(row.name)) changes.name = t.name;
-      for (const f of ['email', 'phone', 'website'] as const) if (t[f]) changes[f] = t[f];
-      if (t.phone) changes.phoneNormalized = normalizePhone(t.phone);
-      if (v.tags) changes.tags = JSON.stringify(cleanTags([...parseTags(row.tags), ...v.tags]));
-      if (ownerId && ownerId !== row.ownerId) {
-        const refused = found.kind === 'existing' ? state.owners.reassignProblem(row.ownerId) : null;
-        if (refused) throw new RowProblem(`${header(t.ownerEmail ? 'ownerEmail' : 'ownerId')}: ${refused}`);
-        changes.ownerId = ownerId;
-      }
-      if (Object.keys(v.customFields).length > 0) {
-        changes.customFields = JSON.stringify(checkCustom(defs.company, mapping, v.customFields, parseCustom(row.customFields)));
-      }
-      const diff = diffRecords(presentCompany(row), presentCompany({ ...row, ...changes }), TRACKED);
-      if (diff.length === 0) return void result.unchanged++;
-      result.updated++;
-      if (found.kind === 'pending') return void Object.assign(row, changes);
-      current.set(row.id, { ...row, ...changes });
-      updates.push({ id: row.id, changes });
-      result.changes.push(updatedEntry('company', row.id, actor, diff, now));
+      chunk.saveUpdate(found, changes, diffRecords(presentCompany(row), presentCompany({ ...row, ...changes }), TRACKED));
     };
 
     const create = (v: RowValues, ownerId: string, rowNumber: number) => {
       const t = v.text;
-      if (!t.name) throw new RowProblem(`${header('name')}: a company needs a name`);
+      if (!t.name) throw new RowProblem(`${chunk.header('name')}: a company needs a name`);
       const keys = keysOf(v);
       if (mode === 'create') {
         rejectSeen(state, keys);
@@ -146,10 +90,8 @@ export function companyProcessor(state: ImportState): Processor {
           throw new RowProblem(`likely duplicate of "${same.name}" (${why}; id ${same.id})`);
         }
       }
-      if (t.externalId && (byExt.has(t.externalId) || (keys.ext && state.seen.has(keys.ext)))) {
-        throw new RowProblem(`${header('externalId')}: "${t.externalId}" is already used by another company`);
-      }
-      const customFields = checkCustom(defs.company, mapping, v.customFields);
+      chunk.assertExternalIdFree(v, keys);
+      const customFields = chunk.customFields(v);
       const row: CompanyRow = {
         id: newId(),
         name: t.name,
@@ -170,32 +112,20 @@ export function companyProcessor(state: ImportState): Processor {
         updatedAt: now,
         version: 1,
       };
-      inserts.push(row);
-      result.created++;
-      rememberKeys(state, keys, rowNumber);
-      for (const k of [keys.name, keys.ext]) if (k) pending.set(k, row);
-      result.changes.push(createdEntry('company', row.id, actor, fileName, now));
+      chunk.saveNew(row, keys, rowNumber);
     };
 
-    runRows(items, result, (item) => {
+    runRows(items, chunk.result, (item) => {
       const v = item.values;
-      const owner = state.owners.ownerOf(v);
-      if ('error' in owner) throw new RowProblem(`${header(v.text.ownerEmail ? 'ownerEmail' : 'ownerId')}: ${owner.error}`);
-      const found = mode === 'upsert' ? target(v) : null;
-      if (!found && !v.text.name) throw new RowProblem(`${header('name')}: a company needs a name`);
+      const ownerId = chunk.ownerOf(v);
+      const found = mode === 'upsert' ? chunk.target(v) : null;
+      if (!found && !v.text.name) throw new RowProblem(`${chunk.header('name')}: a company needs a name`);
       check(companyInput(v, found && found.kind !== 'earlier' ? found.row.name : ''));
-      if (found?.kind === 'earlier') {
-        checkCustom(defs.company, mapping, v.customFields, {});
-        result.updated++;
-      } else if (found) update(found, v, owner.ownerId);
-      else create(v, owner.ownerId ?? actor.userId, item.row);
+      if (found?.kind === 'earlier') chunk.countEarlier(v);
+      else if (found) update(found, v, ownerId);
+      else create(v, ownerId ?? actor.userId, item.row);
     });
 
-    if (!dryRun) {
-      await insertCompanies(db, inserts);
-      for (const u of updates) await updateCompany(db, u.id, u.changes, now);
-      await insertChanges(db, result.changes);
-    }
-    return result;
+    return chunk.write(db, { insert: insertCompanies, update: updateCompany });
   };
 }

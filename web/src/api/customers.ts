@@ -58,6 +58,17 @@ export function useCustomer<E extends CustomerEntity>(entity: E, id: string) {
   });
 }
 
+/** Loads a record afresh (bypassing the cache), e.g. to reload a form after a conflicting edit. */
+export function useFetchCustomer<E extends CustomerEntity>(entity: E) {
+  const qc = useQueryClient();
+  return (id: string) =>
+    qc.fetchQuery({
+      queryKey: [...customerKey(entity), 'detail', id],
+      queryFn: () => api.get<CustomerRecord[E]>(recordPath(entity, id)),
+      staleTime: 0,
+    });
+}
+
 export function useCustomerStats(entity: CustomerEntity, id: string) {
   return useQuery({
     queryKey: [...customerKey(entity), 'stats', id],

@@ -1,18 +1,15 @@
-import { Button, Group, SimpleGrid, Stack, TagsInput, TextInput } from '@mantine/core';
+import { SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../../api/auth.ts';
-import { ApiError, api } from '../../api/client.ts';
-import { customerKey, useCreateCustomer, useUpdateCustomer } from '../../api/customers.ts';
+import { ApiError } from '../../api/client.ts';
+import { useCreateCustomer, useFetchCustomer, useUpdateCustomer } from '../../api/customers.ts';
 import { useEntityFields } from '../../api/customFields.ts';
 import type { Company } from '../../api/types.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { fieldErrorsOf } from '../../components/errors.ts';
-import { AddressFields } from '../customers/AddressFields.tsx';
-import { CustomFieldsFieldset } from '../customers/CustomFieldsFieldset.tsx';
-import { requiredErrors } from '../customers/customFieldForm.ts';
+import { CustomerFormRest, customerErrors, customerFieldLabels, TagsField } from '../customers/CustomerFormParts.tsx';
 import { DatesLocale } from '../customers/DatesLocale.tsx';
 import { safeWebUrl } from '../customers/links.tsx';
 import { OwnerSelect } from '../customers/OwnerSelect.tsx';
@@ -28,46 +25,31 @@ interface Props {
 export function CompanyForm({ company, onDone, onCancel }: Props) {
   const { t } = useTranslation();
   const me = useCurrentUser();
-  const qc = useQueryClient();
   const fields = useEntityFields('company');
   const create = useCreateCustomer('company');
   const update = useUpdateCustomer('company');
+  const fetchFresh = useFetchCustomer('company');
   const mutation = company ? update : create;
   const [base, setBase] = useState(company);
   const form = useForm<CompanyValues>({
     initialValues: companyValues(company, fields, me.id),
     validate: (values) => ({
       ...(values.name.trim() === '' ? { name: t('validation.required') } : {}),
-      ...(values.email.trim() !== '' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(values.email.trim())
-        ? { email: t('validation.email') }
-        : {}),
       ...(values.website.trim() !== '' && !safeWebUrl(values.website) ? { website: t('companies.websiteInvalid') } : {}),
-      ...requiredErrors(fields, values.customFields, t('validation.required')),
+      ...customerErrors(t, fields, values),
     }),
   });
 
   const labels: Record<string, string> = {
     name: t('customers.name'),
-    email: t('customers.email'),
-    phone: t('customers.phone'),
     website: t('companies.website'),
-    ownerId: t('customers.owner'),
-    externalId: t('customers.externalId'),
-    'address.street': t('customers.street'),
-    'address.zip': t('customers.zip'),
-    'address.city': t('customers.city'),
-    'address.country': t('customers.country'),
-    ...Object.fromEntries(fields.map((field) => [`customFields.${field.key}`, field.label])),
+    ...customerFieldLabels(t, fields),
   };
   const onError = (error: Error) => form.setErrors(fieldErrorsOf(t, error));
 
   async function reload() {
     if (!base) return;
-    const fresh = await qc.fetchQuery({
-      queryKey: [...customerKey('company'), 'detail', base.id],
-      queryFn: () => api.get<Company>(`/companies/${encodeURIComponent(base.id)}`),
-      staleTime: 0,
-    });
+    const fresh = await fetchFresh(base.id);
     setBase(fresh);
     form.setValues(companyValues(fresh, fields, me.id));
     form.resetDirty();
@@ -106,29 +88,17 @@ export function CompanyForm({ company, onDone, onCancel }: Props) {
             <TextInput label={labels.email} type="email" {...form.getInputProps('email')} />
             <TextInput label={labels.phone} type="tel" {...form.getInputProps('phone')} />
             <OwnerSelect allowDeselect={false} {...form.getInputProps('ownerId')} />
-            <TagsInput
-              label={t('customers.tags')}
-              description={t('customers.tagsHint')}
-              clearable
-              {...form.getInputProps('tags')}
-            />
+            <TagsField form={form} />
           </SimpleGrid>
-          <AddressFields form={form} />
-          <CustomFieldsFieldset fields={fields} form={form} />
-          <TextInput
-            label={labels.externalId}
-            description={t('customers.externalIdHint')}
-            {...form.getInputProps('externalId')}
-            w={{ base: '100%', sm: '50%' }}
+          <CustomerFormRest
+            form={form}
+            fields={fields}
+            labels={labels}
+            submitLabel={company ? t('common.save') : t('companies.create')}
+            pending={mutation.isPending}
+            stale={stale}
+            onCancel={onCancel}
           />
-          <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={onCancel} disabled={mutation.isPending}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={mutation.isPending} disabled={stale}>
-              {company ? t('common.save') : t('companies.create')}
-            </Button>
-          </Group>
         </Stack>
       </form>
     </DatesLocale>

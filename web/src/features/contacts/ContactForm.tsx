@@ -1,19 +1,16 @@
-import { Button, Group, SimpleGrid, Stack, TagsInput, TextInput } from '@mantine/core';
+import { SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../../api/auth.ts';
-import { ApiError, api } from '../../api/client.ts';
-import { type CreatedContact, customerKey, useCreateCustomer, useUpdateCustomer } from '../../api/customers.ts';
+import { ApiError } from '../../api/client.ts';
+import { type CreatedContact, useCreateCustomer, useFetchCustomer, useUpdateCustomer } from '../../api/customers.ts';
 import { useEntityFields } from '../../api/customFields.ts';
 import type { Contact } from '../../api/types.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { fieldErrorsOf } from '../../components/errors.ts';
-import { AddressFields } from '../customers/AddressFields.tsx';
 import { CompanySelect } from '../customers/CompanySelect.tsx';
-import { CustomFieldsFieldset } from '../customers/CustomFieldsFieldset.tsx';
-import { requiredErrors } from '../customers/customFieldForm.ts';
+import { CustomerFormRest, customerErrors, customerFieldLabels, TagsField } from '../customers/CustomerFormParts.tsx';
 import { DatesLocale } from '../customers/DatesLocale.tsx';
 import { OwnerSelect } from '../customers/OwnerSelect.tsx';
 import { type ContactValues, contactValues, createInput, updateInput } from './contactFormValues.ts';
@@ -29,47 +26,32 @@ interface Props {
 export function ContactForm({ contact, onCreated, onSaved, onCancel }: Props) {
   const { t } = useTranslation();
   const me = useCurrentUser();
-  const qc = useQueryClient();
   const fields = useEntityFields('contact');
   const create = useCreateCustomer('contact');
   const update = useUpdateCustomer('contact');
+  const fetchFresh = useFetchCustomer('contact');
   const mutation = contact ? update : create;
   const [base, setBase] = useState(contact);
   const form = useForm<ContactValues>({
     initialValues: contactValues(contact, fields, me.id),
     validate: (values) => ({
       ...(values.firstName.trim() === '' && values.lastName.trim() === '' ? { lastName: t('contacts.nameRequired') } : {}),
-      ...(values.email.trim() !== '' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(values.email.trim())
-        ? { email: t('validation.email') }
-        : {}),
-      ...requiredErrors(fields, values.customFields, t('validation.required')),
+      ...customerErrors(t, fields, values),
     }),
   });
 
   const labels: Record<string, string> = {
     firstName: t('contacts.firstName'),
     lastName: t('contacts.lastName'),
-    email: t('customers.email'),
-    phone: t('customers.phone'),
     companyId: t('contacts.company'),
-    ownerId: t('customers.owner'),
     source: t('customers.source'),
-    externalId: t('customers.externalId'),
-    'address.street': t('customers.street'),
-    'address.zip': t('customers.zip'),
-    'address.city': t('customers.city'),
-    'address.country': t('customers.country'),
-    ...Object.fromEntries(fields.map((field) => [`customFields.${field.key}`, field.label])),
+    ...customerFieldLabels(t, fields),
   };
   const onError = (error: Error) => form.setErrors(fieldErrorsOf(t, error));
 
   async function reload() {
     if (!base) return;
-    const fresh = await qc.fetchQuery({
-      queryKey: [...customerKey('contact'), 'detail', base.id],
-      queryFn: () => api.get<Contact>(`/contacts/${encodeURIComponent(base.id)}`),
-      staleTime: 0,
-    });
+    const fresh = await fetchFresh(base.id);
     setBase(fresh);
     form.setValues(contactValues(fresh, fields, me.id));
     form.resetDirty();
@@ -110,29 +92,17 @@ export function ContactForm({ contact, onCreated, onSaved, onCancel }: Props) {
             <CompanySelect currentName={base?.companyName} {...form.getInputProps('companyId')} />
             <OwnerSelect allowDeselect={false} {...form.getInputProps('ownerId')} />
             <TextInput label={labels.source} placeholder={t('contacts.sourcePlaceholder')} {...form.getInputProps('source')} />
-            <TagsInput
-              label={t('customers.tags')}
-              description={t('customers.tagsHint')}
-              clearable
-              {...form.getInputProps('tags')}
-            />
+            <TagsField form={form} />
           </SimpleGrid>
-          <AddressFields form={form} />
-          <CustomFieldsFieldset fields={fields} form={form} />
-          <TextInput
-            label={labels.externalId}
-            description={t('customers.externalIdHint')}
-            {...form.getInputProps('externalId')}
-            w={{ base: '100%', sm: '50%' }}
+          <CustomerFormRest
+            form={form}
+            fields={fields}
+            labels={labels}
+            submitLabel={contact ? t('common.save') : t('contacts.create')}
+            pending={mutation.isPending}
+            stale={stale}
+            onCancel={onCancel}
           />
-          <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={onCancel} disabled={mutation.isPending}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={mutation.isPending} disabled={stale}>
-              {contact ? t('common.save') : t('contacts.create')}
-            </Button>
-          </Group>
         </Stack>
       </form>
     </DatesLocale>
