@@ -68,6 +68,25 @@ async function dragWithMouse(p: Page, from: Locator, to: Locator) {
 }
 
 /** Closes the toasts so a screenshot shows the page beneath. */
+/**
+ * Picks a card up with Space, steps right one stage per entry of `over` and drops it. Each step waits for
+ * the board's own screen-reader announcement, so a slow machine neither drops nor doubles a key press.
+ */
+async function moveByKeyboard(p: Page, title: string, over: string[]) {
+  const live = p.locator('[id^="DndLiveRegion"]');
+  await p.getByRole('button', { name: `„${title}“ verschieben` }).focus();
+  await p.keyboard.press('Space');
+  // picked up: the region says so, then at once which stage the card is over
+  await expect
+    .poll(async () => /„.*“ (aus|über) „/.test((await live.textContent()) ?? '') && (await live.textContent())?.includes(title))
+    .toBe(true);
+  for (const stageName of over) {
+    await p.keyboard.press('ArrowRight');
+    await expect.poll(() => live.textContent()).toContain(`„${title}“ über „${stageName}“.`);
+  }
+  await p.keyboard.press('Space');
+}
+
 async function withoutNotifications(p: Page) {
   for (const close of await p.locator('.mantine-Notification-root button').all()) await close.click().catch(() => undefined);
   await p
@@ -198,13 +217,7 @@ describe('sales: board, moves, gates and money in a real browser', () => {
   });
 
   it('moves a card with the keyboard and announces it', async () => {
-    const handle = annaPage.getByRole('button', { name: '„Haustür Meier“ verschieben' });
-    await handle.focus();
-    await annaPage.keyboard.press('Space');
-    await annaPage.waitForTimeout(150);
-    await annaPage.keyboard.press('ArrowRight');
-    await annaPage.waitForTimeout(300);
-    await annaPage.keyboard.press('Space');
+    await moveByKeyboard(annaPage, 'Haustür Meier', ['Qualifiziert']);
     await card(column(annaPage, 'Qualifiziert'), 'Haustür Meier').waitFor();
     await expect
       .poll(() => annaPage.getByTestId('move-status').textContent())
@@ -410,12 +423,7 @@ describe('sales: board, moves, gates and money in a real browser', () => {
       expect(changed.status, changed.text).toBe(200);
 
       // by keyboard: two stages to the right
-      await page.getByRole('button', { name: '„Haustür Meier“ verschieben' }).focus();
-      await page.keyboard.press('Space');
-      for (const key of ['ArrowRight', 'ArrowRight', 'Space']) {
-        await page.waitForTimeout(200);
-        await page.keyboard.press(key);
-      }
+      await moveByKeyboard(page, 'Haustür Meier', ['Angebot', 'Verhandlung']);
       const dialog = page.getByRole('dialog', { name: 'Deal wurde inzwischen geändert' });
       await dialog.waitFor();
       expect(await text(dialog.getByTestId('fresh-deal'))).toContain('1.990,00 €');
