@@ -20,6 +20,8 @@ export default defineConfig({
           include: ['tests/e2e/**/*.test.ts'],
           globalSetup: ['tests/support/global-setup.ts'],
           testTimeout: 90_000,
+          // The UI renders data as it arrives: assertions on the page poll (expect.poll) up to this long.
+          expect: { poll: { timeout: 20_000, interval: 100 } },
         },
       },
     ],

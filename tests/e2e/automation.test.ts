@@ -119,16 +119,20 @@ describe('automation: workflows, editor, runs and web forms in a real browser', 
     await choose(page, dialog, 'Aufmaß', 'Markus Schulz');
     await choose(page, dialog, 'Kalkulation', 'Petra Neumann');
     await choose(page, dialog, 'Montage', 'Stefan Koch');
-    expect(await field(dialog, 'Rückruf innerhalb (Minuten)').inputValue()).toBe('15');
+    await expect.poll(() => field(dialog, 'Rückruf innerhalb (Minuten)').inputValue()).toBe('15');
     await screenshot(page, SHOTS, '01-install-template');
     await dialog.getByRole('button', { name: 'Installieren' }).click();
     await page.getByText('„Aufmaß und Montage“ installiert: 6 Workflows').waitFor();
     await expect.poll(() => page.locator('[data-workflow]').count()).toBe(6);
     const first = page.locator('[data-workflow="1 · Neue Web-Anfrage: Rückruf"]');
-    expect(await first.getByTestId('trigger-summary').textContent()).toBe('Web-Formular abgeschickt · Formular anfrage');
+    await expect
+      .poll(() => first.getByTestId('trigger-summary').textContent())
+      .toBe('Web-Formular abgeschickt · Formular anfrage');
     const paid = page.locator('[data-workflow="5 · Bezahlt: Montage"]');
-    expect(await paid.getByTestId('trigger-summary').textContent()).toBe('Deal bezahlt · Aufmaß & Montage');
-    expect(await first.getByRole('switch', { name: 'Workflow „1 · Neue Web-Anfrage: Rückruf“ aktiv' }).isChecked()).toBe(true);
+    await expect.poll(() => paid.getByTestId('trigger-summary').textContent()).toBe('Deal bezahlt · Aufmaß & Montage');
+    await expect
+      .poll(() => first.getByRole('switch', { name: 'Workflow „1 · Neue Web-Anfrage: Rückruf“ aktiv' }).isChecked())
+      .toBe(true);
     await screenshot(page, SHOTS, '02-workflows');
   });
 
@@ -137,9 +141,11 @@ describe('automation: workflows, editor, runs and web forms in a real browser', 
     await heading(page, '1 · Neue Web-Anfrage: Rückruf');
     await page.getByText('Speichern legt Version 2 an. Bereits laufende Instanzen beenden ihre alte Version.').waitFor();
     const step = page.getByRole('region', { name: 'Schritt 1: Aufgabe erstellen' });
-    expect(await field(step, 'Titel der Aufgabe').inputValue()).toBe('Kunden anrufen: {{contact.name}} – Auftrag klären');
-    expect(await field(step, 'Fällig nach').inputValue()).toBe('15');
-    expect(await step.getByRole('switch', { name: 'Nur Geschäftszeiten zählen' }).isChecked()).toBe(true);
+    await expect
+      .poll(() => field(step, 'Titel der Aufgabe').inputValue())
+      .toBe('Kunden anrufen: {{contact.name}} – Auftrag klären');
+    await expect.poll(() => field(step, 'Fällig nach').inputValue()).toBe('15');
+    await expect.poll(() => step.getByRole('switch', { name: 'Nur Geschäftszeiten zählen' }).isChecked()).toBe(true);
     await field(step, 'Fällig nach').fill('30');
     await screenshot(page, SHOTS, '03-editor-template');
     await page.getByRole('button', { name: 'Als neue Version speichern' }).click();
@@ -257,7 +263,7 @@ describe('automation: workflows, editor, runs and web forms in a real browser', 
     await page.getByRole('link', { name: 'Neues Formular' }).click();
     await heading(page, 'Neues Web-Formular');
     await field(page, 'Name').fill('Kontakt Website');
-    expect(await field(page, 'Schlüssel').inputValue()).toBe('kontakt-website');
+    await expect.poll(() => field(page, 'Schlüssel').inputValue()).toBe('kontakt-website');
     await choose(page, page, 'Team', 'Vertrieb');
     await page.getByRole('combobox', { name: 'Erlaubte Websites' }).fill(siteOrigin);
     await page.keyboard.press('Enter');
@@ -377,7 +383,7 @@ describe('automation: workflows, editor, runs and web forms in a real browser', 
     await heading(manager.page, 'Fenster Wagner');
     await manager.page.getByRole('button', { name: 'Workflow starten' }).click();
     await manager.page.getByRole('menuitem', { name: 'Nachfassen per Knopfdruck' }).waitFor();
-    expect(await manager.page.getByRole('menuitem').allInnerTexts()).toEqual(['Nachfassen per Knopfdruck']);
+    await expect.poll(() => manager.page.getByRole('menuitem').allInnerTexts()).toEqual(['Nachfassen per Knopfdruck']);
     await screenshot(manager.page, SHOTS, '11-deal-manual-manager');
     await manager.page.getByRole('menuitem', { name: 'Nachfassen per Knopfdruck' }).click();
     await manager.page.getByText('„Nachfassen per Knopfdruck“: Fertig').waitFor();
@@ -417,7 +423,7 @@ describe('automation: workflows, editor, runs and web forms in a real browser', 
     const step = page.getByRole('region', { name: 'Schritt 1: Webhook aufrufen' });
     await step.getByText('X-Kontor-Signature: t=<unix>,v1=<hex>').waitFor();
     const secretPanel = page.getByRole('region', { name: 'Webhook-Signatur' });
-    expect(await secretPanel.getByTestId('webhook-secret-status').textContent()).toBe('Noch kein Geheimnis');
+    await expect.poll(() => secretPanel.getByTestId('webhook-secret-status').textContent()).toBe('Noch kein Geheimnis');
 
     // An address in the internal network (not on the allow-list): refused, and said at the URL field.
     const url = field(step, 'Adresse (URL)');
@@ -447,7 +453,7 @@ describe('automation: workflows, editor, runs and web forms in a real browser', 
     await heading(page, 'Gewonnen: an die Warenwirtschaft');
     await expect.poll(() => secretPanel.getByTestId('webhook-secret-status').textContent()).toBe('Geheimnis gesetzt');
     // never shown again
-    expect(await page.getByTestId('webhook-secret').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('webhook-secret').count()).toBe(0);
     const stored = (await admin.api.get('/api/v1/workflows')).body.data.find(
       (w: { name: string }) => w.name === 'Gewonnen: an die Warenwirtschaft',
     );
@@ -519,17 +525,17 @@ describe('automation: workflows, editor, runs and web forms in a real browser', 
     );
     expect(stored.trigger).toEqual({ type: 'record.updated', entity: 'deal', field: 'source', changedTo: null });
     await heading(page, 'Quelle geleert');
-    expect(await page.getByRole('combobox', { name: 'Geändertes Feld' }).inputValue()).toBe('Quelle');
-    expect(await page.getByRole('combobox', { name: 'Geändert auf' }).inputValue()).toBe('geleert');
+    await expect.poll(() => page.getByRole('combobox', { name: 'Geändertes Feld' }).inputValue()).toBe('Quelle');
+    await expect.poll(() => page.getByRole('combobox', { name: 'Geändert auf' }).inputValue()).toBe('geleert');
 
     // a schedule runs without a record: no condition builder, a short reason instead
     await choose(page, page, 'Auslöser', 'Zeitplan');
     await page.getByTestId('schedule-no-conditions').waitFor();
-    expect(await page.getByRole('button', { name: 'Bedingung hinzufügen' }).count()).toBe(0);
+    await expect.poll(() => page.getByRole('button', { name: 'Bedingung hinzufügen' }).count()).toBe(0);
     await page.goto('/admin/automation');
-    expect(await page.locator('[data-workflow="Quelle geleert"]').getByTestId('trigger-summary').textContent()).toBe(
-      'Datensatz geändert · Deal · Quelle geleert',
-    );
+    await expect
+      .poll(() => page.locator('[data-workflow="Quelle geleert"]').getByTestId('trigger-summary').textContent())
+      .toBe('Datensatz geändert · Deal · Quelle geleert');
   });
 
   it('fits a 390px phone and speaks English', async () => {
@@ -542,9 +548,9 @@ describe('automation: workflows, editor, runs and web forms in a real browser', 
     await login(p, admin.user.email, PASSWORD);
     await heading(p, 'Automation');
     await p.locator('[data-workflow]').first().waitFor();
-    expect(await p.locator('[data-workflow="Gewonnen: Dankeschön-Anruf"]').getByTestId('trigger-summary').textContent()).toBe(
-      'Deal won',
-    );
+    await expect
+      .poll(() => p.locator('[data-workflow="Gewonnen: Dankeschön-Anruf"]').getByTestId('trigger-summary').textContent())
+      .toBe('Deal won');
     await screenshot(p, SHOTS, '14-phone-list-english');
     expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await p.getByRole('link', { name: '1 · Neue Web-Anfrage: Rückruf' }).click();
@@ -563,7 +569,7 @@ describe('automation: workflows, editor, runs and web forms in a real browser', 
     for (const name of ['New inquiry', 'Measurement', 'Calculation', 'Offer', 'Installation', 'Won', 'Lost']) {
       await p.getByRole('button', { name, exact: true }).first().waitFor();
     }
-    expect(await p.locator('main').textContent()).not.toMatch(/Neue Anfrage|Kalkulation/);
+    await expect.poll(() => p.locator('main').textContent()).not.toMatch(/Neue Anfrage|Kalkulation/);
     await p.goto('/admin/automation/forms');
     await heading(p, 'Web forms');
     await p.getByRole('link', { name: 'Kontakt Website' }).click();

@@ -66,7 +66,7 @@ describe('customers: contacts, custom fields, search, timeline, import in a real
     await nav().getByRole('link', { name: 'Kontakte' }).click();
     await heading(page, 'Kontakte');
     await main().getByText('Noch keine Kontakte').waitFor();
-    expect(await main().getByRole('button', { name: 'Kontakt anlegen' }).count()).toBe(2);
+    await expect.poll(() => main().getByRole('button', { name: 'Kontakt anlegen' }).count()).toBe(2);
     await screenshot(page, SHOTS, '01-contacts-empty');
   });
 
@@ -78,7 +78,7 @@ describe('customers: contacts, custom fields, search, timeline, import in a real
     await main().getByRole('button', { name: 'Feld anlegen' }).first().click();
     let dialog = page.getByRole('dialog', { name: 'Neues Feld für Kontakt' });
     await field(dialog, 'Bezeichnung').fill('Besuche pro Jahr');
-    expect(await field(dialog, 'Schlüssel').inputValue()).toBe('besucheProJahr');
+    await expect.poll(() => field(dialog, 'Schlüssel').inputValue()).toBe('besucheProJahr');
     await choose(page, dialog, 'Typ', 'Zahl');
     await dialog.getByRole('button', { name: 'Feld anlegen' }).click();
     await dialog.waitFor({ state: 'hidden' });
@@ -99,8 +99,8 @@ describe('customers: contacts, custom fields, search, timeline, import in a real
     await dialog.waitFor({ state: 'hidden' });
     const row = page.locator('tr[data-custom-field="kundentyp"]');
     await row.waitFor();
-    expect(await row.textContent()).toContain('Gewerbe');
-    expect(await row.textContent()).toContain('Ja');
+    await expect.poll(() => row.textContent()).toContain('Gewerbe');
+    await expect.poll(() => row.textContent()).toContain('Ja');
     await screenshot(page, SHOTS, '03-custom-fields');
 
     // A field can go again; the confirmation says that its values go with it.
@@ -136,13 +136,13 @@ describe('customers: contacts, custom fields, search, timeline, import in a real
     await heading(page, 'Erika Mustermann');
     expect(new URL(page.url()).pathname).toMatch(/^\/contacts\/[\w-]+$/);
     await page.getByText('Kontakt „Erika Mustermann“ wurde angelegt.').waitFor();
-    expect(await main().getByRole('link', { name: '030 5551234' }).getAttribute('href')).toBe('tel:0305551234');
-    expect(await main().getByRole('link', { name: 'erika@mustermann.de' }).getAttribute('href')).toBe(
-      'mailto:erika@mustermann.de',
-    );
+    await expect.poll(() => main().getByRole('link', { name: '030 5551234' }).getAttribute('href')).toBe('tel:0305551234');
+    await expect
+      .poll(() => main().getByRole('link', { name: 'erika@mustermann.de' }).getAttribute('href'))
+      .toBe('mailto:erika@mustermann.de');
     const custom = main().getByRole('region', { name: 'Zusatzfelder' });
-    expect(await custom.locator('[data-field="besucheProJahr"]').textContent()).toContain('4');
-    expect(await custom.locator('[data-field="kundentyp"]').textContent()).toContain('Gewerbe');
+    await expect.poll(() => custom.locator('[data-field="besucheProJahr"]').textContent()).toContain('4');
+    await expect.poll(() => custom.locator('[data-field="kundentyp"]').textContent()).toContain('Gewerbe');
     await main().getByRole('region', { name: 'Kennzahlen' }).getByText('Gewonnener Umsatz').waitFor();
     await timeline().getByText('Max Müller hat den Kontakt angelegt.').waitFor();
     await screenshot(page, SHOTS, '05-contact-card');
@@ -175,7 +175,7 @@ describe('customers: contacts, custom fields, search, timeline, import in a real
     await quick.getByRole('textbox', { name: 'Notiz' }).fill('Kundin wünscht Kunststofffenster in Weiß.\nRückruf am Dienstag.');
     await quick.getByRole('button', { name: 'Notiz speichern' }).click();
     await timeline().getByText('Kundin wünscht Kunststofffenster in Weiß.', { exact: false }).waitFor();
-    expect(await timeline().locator('[data-kind]').first().getAttribute('data-type')).toBe('note');
+    await expect.poll(() => timeline().locator('[data-kind]').first().getAttribute('data-type')).toBe('note');
 
     await quick.getByText('Anruf', { exact: true }).click();
     await field(quick, 'Gesprächsnotiz').fill('Aufmaßtermin vereinbart.');
@@ -183,8 +183,8 @@ describe('customers: contacts, custom fields, search, timeline, import in a real
     await quick.getByRole('button', { name: 'Anruf eintragen' }).click();
     await timeline().getByText('Aufmaßtermin vereinbart.').waitFor();
     const first = timeline().locator('[data-kind]').first();
-    expect(await first.getAttribute('data-type')).toBe('call');
-    expect(await first.textContent()).toContain('Anruf · ausgehend · 5 Min.');
+    await expect.poll(() => first.getAttribute('data-type')).toBe('call');
+    await expect.poll(() => first.textContent()).toContain('Anruf · ausgehend · 5 Min.');
     // The figures count the call as a contact today.
     await expect.poll(() => page.getByTestId('stat-days').textContent()).toContain('0 Tage');
     await screenshot(page, SHOTS, '07-timeline');
@@ -205,7 +205,7 @@ describe('customers: contacts, custom fields, search, timeline, import in a real
     await field(dialog, 'Externe ID').fill('K-1001');
     await dialog.getByRole('button', { name: 'Speichern' }).click();
     await dialog.getByText('Wird bereits verwendet.').waitFor();
-    expect(await field(dialog, 'Externe ID').getAttribute('aria-invalid')).toBe('true');
+    await expect.poll(() => field(dialog, 'Externe ID').getAttribute('aria-invalid')).toBe('true');
     await screenshot(page, SHOTS, '07b-field-error');
     await field(dialog, 'Externe ID').fill('');
     await field(dialog, 'Telefon').fill('030 555');
@@ -263,7 +263,7 @@ describe('customers: contacts, custom fields, search, timeline, import in a real
     await choose(page, page, 'Wert', 'Gewerbe');
     await page.getByRole('button', { name: 'Filter anwenden' }).click();
     await expect.poll(() => page.locator('tr[data-contact]').count()).toBe(1);
-    expect(await page.locator('tr[data-contact]').first().getAttribute('data-contact')).toBe('Erika Mustermann');
+    await expect.poll(() => page.locator('tr[data-contact]').first().getAttribute('data-contact')).toBe('Erika Mustermann');
     await main().getByText('Kundentyp: Gewerbe').waitFor();
     expect(new URL(page.url()).searchParams.get('customFields.kundentyp')).toBe('Gewerbe');
 
@@ -301,7 +301,7 @@ describe('customers: contacts, custom fields, search, timeline, import in a real
     expect(url.pathname).toBe('/api/v1/contacts/export');
     expect(url.searchParams.get('format')).toBe('csv');
     expect(url.searchParams.get('customFields.kundentyp')).toBe('Gewerbe');
-    expect(await main().locator('a[data-export="xlsx"]').getAttribute('href')).toContain('format=xlsx');
+    await expect.poll(() => main().locator('a[data-export="xlsx"]').getAttribute('href')).toContain('format=xlsx');
     const res = await page.request.get(href);
     expect(res.status()).toBe(200);
     expect(res.headers()['content-disposition']).toContain('attachment');
@@ -322,25 +322,25 @@ describe('customers: contacts, custom fields, search, timeline, import in a real
     const mapping = main().getByRole('table', { name: 'Spalten zuordnen' });
     await mapping.waitFor();
     // Suggested from the German headers, custom fields by their label.
-    expect(await mapping.getByRole('combobox', { name: 'Feld für Spalte „Vorname“' }).inputValue()).toBe('Vorname');
-    expect(await mapping.getByRole('combobox', { name: 'Feld für Spalte „Besuche pro Jahr“' }).inputValue()).toContain(
-      'Besuche pro Jahr',
-    );
+    await expect.poll(() => mapping.getByRole('combobox', { name: 'Feld für Spalte „Vorname“' }).inputValue()).toBe('Vorname');
+    await expect
+      .poll(() => mapping.getByRole('combobox', { name: 'Feld für Spalte „Besuche pro Jahr“' }).inputValue())
+      .toContain('Besuche pro Jahr');
     await screenshot(page, SHOTS, '11-import-mapping');
 
     await main().getByRole('button', { name: 'Probelauf' }).click();
     await main().getByText('Probelauf – nichts gespeichert').waitFor();
-    expect(await page.getByTestId('import-created').textContent()).toContain('2');
-    expect(await page.getByTestId('import-failed').textContent()).toContain('1');
+    await expect.poll(() => page.getByTestId('import-created').textContent()).toContain('2');
+    await expect.poll(() => page.getByTestId('import-failed').textContent()).toContain('1');
     await main().getByRole('table', { name: 'Fehler je Zeile' }).getByText('4', { exact: true }).waitFor();
     await screenshot(page, SHOTS, '12-import-dry-run');
     expect((await admin.api.get('/api/v1/contacts?q=Weber')).body.data).toHaveLength(0);
 
     await main().getByRole('button', { name: 'Jetzt importieren' }).click();
     await main().getByText('Import abgeschlossen', { exact: true }).first().waitFor();
-    expect(await page.getByTestId('import-created').textContent()).toContain('2');
+    await expect.poll(() => page.getByTestId('import-created').textContent()).toContain('2');
     const report = main().getByRole('link', { name: 'Fehlerbericht herunterladen (CSV)' });
-    expect(await report.getAttribute('href')).toMatch(/^\/api\/v1\/imports\/[\w-]+\/errors\.csv\?lang=de$/);
+    await expect.poll(() => report.getAttribute('href')).toMatch(/^\/api\/v1\/imports\/[\w-]+\/errors\.csv\?lang=de$/);
     await screenshot(page, SHOTS, '13-import-done');
 
     await main().getByRole('link', { name: 'Kontakte ansehen' }).click();
@@ -373,7 +373,9 @@ describe('customers: contacts, custom fields, search, timeline, import in a real
     await field(dialog, 'Telefon').fill('089 123456');
     await dialog.getByRole('button', { name: 'Firma anlegen' }).click();
     await heading(page, 'Öko Bau AG');
-    expect(await main().getByRole('link', { name: 'oekobau.de' }).first().getAttribute('href')).toBe('https://oekobau.de/');
+    await expect
+      .poll(() => main().getByRole('link', { name: 'oekobau.de' }).first().getAttribute('href'))
+      .toBe('https://oekobau.de/');
 
     await page.goto('/contacts');
     await page.getByRole('link', { name: 'Erika Mustermann' }).click();
@@ -418,10 +420,10 @@ describe('customers: contacts, custom fields, search, timeline, import in a real
     await dialog.getByRole('button', { name: 'Firma anlegen' }).click();
     await heading(page, 'Gasthaus Krone');
     const custom = main().getByRole('region', { name: 'Zusatzfelder' });
-    expect(await custom.locator('[data-field="jahresumsatz"]').textContent()).toMatch(/1\.234,50\s€/);
-    expect(await custom.locator('[data-field="kundeSeit"]').textContent()).toContain('31.12.2025');
-    expect(await custom.locator('[data-field="newsletter"]').textContent()).toContain('Ja');
-    expect(await custom.locator('[data-field="naechsterBesuch"]').textContent()).toContain('—');
+    await expect.poll(() => custom.locator('[data-field="jahresumsatz"]').textContent()).toMatch(/1\.234,50\s€/);
+    await expect.poll(() => custom.locator('[data-field="kundeSeit"]').textContent()).toContain('31.12.2025');
+    await expect.poll(() => custom.locator('[data-field="newsletter"]').textContent()).toContain('Ja');
+    await expect.poll(() => custom.locator('[data-field="naechsterBesuch"]').textContent()).toContain('—');
     await custom.locator('[data-field="branchen"]').getByText('Handel', { exact: true }).waitFor();
     await custom.locator('[data-field="branchen"]').getByText('Gastronomie', { exact: true }).waitFor();
     const saved = (await admin.api.get(`/api/v1/companies?q=${encodeURIComponent('Gasthaus Krone')}`)).body.data[0];
@@ -485,8 +487,8 @@ describe('customers: contacts, custom fields, search, timeline, import in a real
       await other.page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Kontakte' }).click();
       // She sees only her own contacts and no ticking for bulk owner changes.
       await other.page.locator('tr[data-contact="Petra Pohl"]').waitFor();
-      expect(await other.page.locator('tr[data-contact]').count()).toBe(1);
-      expect(await other.page.getByRole('checkbox').count()).toBe(0);
+      await expect.poll(() => other.page.locator('tr[data-contact]').count()).toBe(1);
+      await expect.poll(() => other.page.getByRole('checkbox').count()).toBe(0);
       await other.page.goto('/admin/custom-fields');
       await other.page.getByText('Kein Zugriff').waitFor();
     } finally {

@@ -135,7 +135,7 @@ describe('documents: templates, logo, offers, e-mail and cancellation in a real 
     await heading(maxPage, 'Dokumentvorlagen');
     const offers = maxPage.getByRole('list', { name: 'Angebot' });
     await offers.locator('[data-template="Angebot"]').waitFor();
-    expect(await offers.locator('[data-template="Offer"]').textContent()).toContain('EN');
+    await expect.poll(() => offers.locator('[data-template="Offer"]').textContent()).toContain('EN');
     await maxPage.getByRole('list', { name: 'Rechnung' }).locator('[data-template="Rechnung"]').waitFor();
     await screenshot(maxPage, SHOTS, '01-templates');
 
@@ -166,7 +166,7 @@ describe('documents: templates, logo, offers, e-mail and cancellation in a real 
     expect((await previewOf('nmae')).status).toBe(422);
     const lines = original.split('\n').length + 1;
     await maxPage.getByTestId('template-error').getByText(`Fehler in Zeile ${lines}`).waitFor();
-    expect(await maxPage.getByTestId('template-error').textContent()).toContain('"nmae" not defined');
+    await expect.poll(() => maxPage.getByTestId('template-error').textContent()).toContain('"nmae" not defined');
     await screenshot(maxPage, SHOTS, '02-template-error');
 
     await source.fill(original.replace('Wir freuen uns auf Ihren Auftrag.', `${LINE}\n\nWir freuen uns auf Ihren Auftrag.`));
@@ -196,7 +196,7 @@ describe('documents: templates, logo, offers, e-mail and cancellation in a real 
     await maxPage.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Firmendaten' }).click();
     await heading(maxPage, 'Firmendaten');
     await maxPage.getByText('Kein Logo hinterlegt').waitFor();
-    expect(await field(maxPage, 'Steuernummer').inputValue()).toBe('143/123/45678');
+    await expect.poll(() => field(maxPage, 'Steuernummer').inputValue()).toBe('143/123/45678');
     await maxPage.locator('input[type="file"]').setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: logoPng() });
     await maxPage.getByText('Logo gespeichert.').waitFor();
     const img = maxPage.getByRole('img', { name: 'Aktuelles Firmenlogo' });
@@ -222,10 +222,10 @@ describe('documents: templates, logo, offers, e-mail and cancellation in a real 
     await offer.waitFor();
     expect(await text(offer)).toContain('Angebot');
     expect(await text(offer)).toContain('2.055,13 €');
-    expect(await offer.getAttribute('data-state')).toBe('issued');
-    expect(await offer.getByRole('link', { name: 'AN-2026-0001', exact: true }).getAttribute('href')).toMatch(
-      /^\/api\/v1\/documents\/[\w-]+\/pdf\?inline=true$/,
-    );
+    await expect.poll(() => offer.getAttribute('data-state')).toBe('issued');
+    await expect
+      .poll(() => offer.getByRole('link', { name: 'AN-2026-0001', exact: true }).getAttribute('href'))
+      .toMatch(/^\/api\/v1\/documents\/[\w-]+\/pdf\?inline=true$/);
 
     const { file, pdf } = await download(thomasPage, 'AN-2026-0001');
     const content = flat(pdf);
@@ -245,11 +245,13 @@ describe('documents: templates, logo, offers, e-mail and cancellation in a real 
     await thomasPage.getByRole('menuitem', { name: 'Per E-Mail senden' }).click();
     const dialog = thomasPage.getByRole('dialog', { name: 'AN-2026-0001 per E-Mail senden' });
     await expect.poll(() => field(dialog, 'Empfänger').inputValue()).toBe('anna.schmidt@example.de');
-    expect(await field(dialog, 'Betreff').inputValue()).toBe('Angebot AN-2026-0001 – Fensterbau Müller GmbH');
+    await expect.poll(() => field(dialog, 'Betreff').inputValue()).toBe('Angebot AN-2026-0001 – Fensterbau Müller GmbH');
     const message = field(dialog, 'Nachricht');
-    expect(await message.inputValue()).toBe(
-      'Guten Tag Anna Schmidt,\n\nanbei erhalten Sie unser Dokument Angebot AN-2026-0001.\n\nMit freundlichen Grüßen\nThomas Becker',
-    );
+    await expect
+      .poll(() => message.inputValue())
+      .toBe(
+        'Guten Tag Anna Schmidt,\n\nanbei erhalten Sie unser Dokument Angebot AN-2026-0001.\n\nMit freundlichen Grüßen\nThomas Becker',
+      );
     await message.fill(
       (await message.inputValue()).replace('AN-2026-0001.', 'AN-2026-0001. Den Aufmaßtermin bestätigen wir gern.'),
     );
@@ -294,7 +296,7 @@ describe('documents: templates, logo, offers, e-mail and cancellation in a real 
     // A cancelled invoice cannot be cancelled again; the menu no longer offers it.
     await row(thomasPage, 'RE-2026-0001').getByRole('button', { name: 'Weitere Aktionen für RE-2026-0001' }).click();
     await thomasPage.getByRole('menuitem', { name: 'Per E-Mail senden' }).waitFor();
-    expect(await thomasPage.getByRole('menuitem', { name: 'Stornieren' }).count()).toBe(0);
+    await expect.poll(() => thomasPage.getByRole('menuitem', { name: 'Stornieren' }).count()).toBe(0);
     await thomasPage.keyboard.press('Escape');
 
     const docs = (await manager.api.get(`/api/v1/deals/${dealId}/documents`)).body.data;
@@ -312,7 +314,7 @@ describe('documents: templates, logo, offers, e-mail and cancellation in a real 
     await thomasPage.goto(`/contacts/${contactId}`);
     await heading(thomasPage, 'Anna Schmidt');
     for (const number of ['AN-2026-0001', 'RE-2026-0001', 'RE-2026-0002']) await row(thomasPage, number).waitFor();
-    expect(await row(thomasPage, 'RE-2026-0001').getAttribute('data-state')).toBe('canceled');
+    await expect.poll(() => row(thomasPage, 'RE-2026-0001').getAttribute('data-state')).toBe('canceled');
     expect(
       await documentsPanel(thomasPage)
         .getByRole('button', { name: /Weitere Aktionen/ })

@@ -49,7 +49,7 @@ describe('foundation: setup, admin screens, roles and language in a real browser
     await page.goto('/');
     await waitForPath(page, '/setup');
     await heading(page, 'Kontor einrichten');
-    expect(await page.getByText('die Beispielbenutzer bekommen Ihr Passwort').count()).toBe(1);
+    await expect.poll(() => page.getByText('die Beispielbenutzer bekommen Ihr Passwort').count()).toBe(1);
     await screenshot(page, SHOTS, '01-setup');
 
     await field(page, 'Firmenname').fill('Fensterbau Müller GmbH');
@@ -83,7 +83,7 @@ describe('foundation: setup, admin screens, roles and language in a real browser
     await page.getByText('Team „Vertrieb“ wurde angelegt.').waitFor();
     const row = page.locator('tr[data-team="Vertrieb"]');
     await row.waitFor();
-    expect(await row.textContent()).toContain('Keine Leitung');
+    await expect.poll(() => row.textContent()).toContain('Keine Leitung');
 
     // The same name again is a conflict, shown next to the field.
     await page.getByRole('button', { name: 'Team anlegen' }).click();
@@ -156,14 +156,14 @@ describe('foundation: setup, admin screens, roles and language in a real browser
     const active = dialog.getByRole('switch', { name: 'Aktiv' });
     await active.focus();
     await page.keyboard.press('Space');
-    expect(await active.isChecked()).toBe(false);
+    await expect.poll(() => active.isChecked()).toBe(false);
     await dialog.getByRole('button', { name: 'Speichern' }).click();
     await dialog.getByText('Kontor braucht mindestens einen aktiven Administrator.').waitFor();
     await dialog.getByText('Das steht im Widerspruch zu vorhandenen Daten.').waitFor();
     await screenshot(page, SHOTS, '07-last-admin');
     await dialog.getByRole('button', { name: 'Abbrechen' }).click();
     await dialog.waitFor({ state: 'hidden' });
-    expect(await page.locator(`tr[data-user="${ADMIN.email}"]`).textContent()).toContain('Aktiv');
+    await expect.poll(() => page.locator(`tr[data-user="${ADMIN.email}"]`).textContent()).toContain('Aktiv');
   });
 
   it('makes the manager head of "Vertrieb" (picked from active users)', async () => {
@@ -177,14 +177,14 @@ describe('foundation: setup, admin screens, roles and language in a real browser
     await page.getByText('Team „Vertrieb“ wurde gespeichert.').waitFor();
     const row = page.locator('tr[data-team="Vertrieb"]');
     await expect.poll(() => row.textContent()).toContain(MANAGER.name);
-    expect(await row.textContent()).toMatch(/1$/);
+    await expect.poll(() => row.textContent()).toMatch(/1$/);
     await screenshot(page, SHOTS, '08-teams');
   });
 
   it('saves the company details', async () => {
     await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Firmendaten' }).click();
     await heading(page, 'Firmendaten');
-    expect(await field(page, 'Firmenname (vollständig)').inputValue()).toBe('Fensterbau Müller GmbH');
+    await expect.poll(() => field(page, 'Firmenname (vollständig)').inputValue()).toBe('Fensterbau Müller GmbH');
     await field(page, 'Straße und Hausnummer').fill('Hauptstraße 12');
     await field(page, 'PLZ').fill('80331');
     await field(page, 'Ort').fill('München');
@@ -193,7 +193,7 @@ describe('foundation: setup, admin screens, roles and language in a real browser
     await field(page, 'IBAN').fill('DE02120300000000202051');
     await page.getByRole('button', { name: 'Speichern' }).click();
     await page.getByText('Die Firmendaten wurden gespeichert.').waitFor();
-    expect(await field(page, 'Land').inputValue()).toBe('DE');
+    await expect.poll(() => field(page, 'Land').inputValue()).toBe('DE');
     await screenshot(page, SHOTS, '09-company');
   });
 
@@ -214,7 +214,7 @@ describe('foundation: setup, admin screens, roles and language in a real browser
     await page.locator(`tr[data-user="${MANAGER.email}"]`).waitFor();
     await page.goto('/admin/teams');
     await page.locator('tr[data-team="Vertrieb"]').waitFor();
-    expect(await page.locator('tr[data-team="Vertrieb"]').textContent()).toContain('Anna Schmidt');
+    await expect.poll(() => page.locator('tr[data-team="Vertrieb"]').textContent()).toContain('Anna Schmidt');
     await page.goto('/gibt/es/nicht');
     await page.getByText('Seite nicht gefunden').waitFor();
     await screenshot(page, SHOTS, '10-not-found');
@@ -246,12 +246,12 @@ describe('foundation: setup, admin screens, roles and language in a real browser
     await page.getByRole('link', { name: 'Zur Übersicht' }).click();
     await waitForPath(page, '/');
     await heading(page, 'Übersicht');
-    expect(await page.getByTestId('my-role').textContent()).toBe('Vertrieb/Manager');
+    await expect.poll(() => page.getByTestId('my-role').textContent()).toBe('Vertrieb/Manager');
     await expect.poll(() => page.getByTestId('my-team').textContent()).toBe('Vertrieb');
     expect(await shellNav(page)).toEqual(['Übersicht', 'API-Schlüssel']);
-    expect(await page.getByText('Administration').count()).toBe(0);
-    expect(await page.getByRole('link', { name: 'Benutzer' }).count()).toBe(0);
-    expect(await page.getByRole('link', { name: 'Firmendaten' }).count()).toBe(0);
+    await expect.poll(() => page.getByText('Administration').count()).toBe(0);
+    await expect.poll(() => page.getByRole('link', { name: 'Benutzer' }).count()).toBe(0);
+    await expect.poll(() => page.getByRole('link', { name: 'Firmendaten' }).count()).toBe(0);
     await screenshot(page, SHOTS, '12-dashboard-manager');
   });
 
@@ -277,7 +277,7 @@ describe('foundation: setup, admin screens, roles and language in a real browser
     await shown.getByRole('button', { name: 'Fertig' }).click();
     await shown.waitFor({ state: 'hidden' });
     await page.getByRole('cell', { name: 'Webshop', exact: true }).waitFor();
-    expect(await page.getByText(key).count()).toBe(0);
+    await expect.poll(() => page.getByText(key).count()).toBe(0);
   });
 
   it('fits a 390px phone: the navigation hides behind the burger', async () => {
@@ -306,10 +306,10 @@ describe('foundation: setup, admin screens, roles and language in a real browser
     await page.getByText('The language has been saved.').waitFor();
     await page.reload();
     await heading(page, 'Profile');
-    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
     await page.goto('/');
     await heading(page, 'Overview');
-    expect(await page.getByTestId('my-role').textContent()).toBe('Manager');
+    await expect.poll(() => page.getByTestId('my-role').textContent()).toBe('Manager');
     await screenshot(page, SHOTS, '16-dashboard-english');
     await page.getByRole('button', { name: 'User menu of Anna Schmidt' }).click();
     await page.getByRole('menuitem', { name: 'Profile' }).click();

@@ -140,7 +140,7 @@ describe('reports and dashboards in a real browser', () => {
     // Nord: Anna's 8 450 € won, one lost; three of Anna's and Ben's tasks overdue
     await expect.poll(() => text(funnelWon(page))).toBe('1');
     expect(await text(card(page, 'dashboard-funnel').getByTestId('funnel-won-amount'))).toBe('8.450,00 €');
-    expect(await card(page, 'kpi-overdue').locator('[data-value]').textContent()).toBe('3');
+    await expect.poll(() => card(page, 'kpi-overdue').locator('[data-value]').textContent()).toBe('3');
     expect(await text(card(page, 'kpi-win-rate').locator('[data-value]'))).toBe('50 %');
     expect(await text(card(page, 'kpi-won'))).toContain('33,8 % des Ziels');
     await shot(page, '01-dashboard-head');
@@ -171,10 +171,10 @@ describe('reports and dashboards in a real browser', () => {
     await heading(page, 'Berichte');
     const funnel = card(page, 'report-funnel');
     await chart(funnel).waitFor();
-    expect(await funnel.locator('tr[data-row]').count()).toBe(6);
-    expect(await funnel.locator('a[data-export="csv"]').getAttribute('href')).toMatch(
-      /\/api\/v1\/reports\/funnel\?from=.*&format=csv&lang=de$/,
-    );
+    await expect.poll(() => funnel.locator('tr[data-row]').count()).toBe(6);
+    await expect
+      .poll(() => funnel.locator('a[data-export="csv"]').getAttribute('href'))
+      .toMatch(/\/api\/v1\/reports\/funnel\?from=.*&format=csv&lang=de$/);
     await shot(page, '03-reports-funnel');
 
     await page.getByRole('tab', { name: 'Umsatz' }).click();
@@ -231,7 +231,7 @@ describe('reports and dashboards in a real browser', () => {
       await en.getByRole('heading', { level: 1, name: 'Reports' }).waitFor();
       await chart(card(en, 'report-activity')).waitFor();
       // a manager's reports hold only her own figures
-      expect(await card(en, 'report-activity').locator('tbody tr').count()).toBe(1);
+      await expect.poll(() => card(en, 'report-activity').locator('tbody tr').count()).toBe(1);
       await shot(en, '09-reports-activity-en');
       expect(enProblems).toEqual([]);
     } finally {

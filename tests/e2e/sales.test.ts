@@ -177,20 +177,20 @@ describe('sales: board, moves, gates and money in a real browser', () => {
 
     const neu = column(annaPage, 'Neu');
     await card(neu, 'Haustür Meier').waitFor();
-    expect(await neu.getByTestId('stage-count').textContent()).toBe('2');
+    await expect.poll(() => neu.getByTestId('stage-count').textContent()).toBe('2');
     expect(await text(neu.getByTestId('stage-sum'))).toBe('10.340,00 €');
     expect(await text(neu.getByTestId('stage-weighted'))).toBe('gewichtet 1.034,00 €');
     const schulz = card(neu, 'Fenster Einfamilienhaus Schulz');
-    expect(await schulz.textContent()).toContain('Petra Schulz');
-    expect(await schulz.textContent()).toContain('Bäckerei Schulz GmbH');
+    await expect.poll(() => schulz.textContent()).toContain('Petra Schulz');
+    await expect.poll(() => schulz.textContent()).toContain('Bäckerei Schulz GmbH');
     expect(await text(schulz.getByTestId('card-amount'))).toBe('8.450,00 €');
-    expect(await schulz.getByRole('img', { name: 'Anna Schmidt' }).textContent()).toBe('AS');
+    await expect.poll(() => schulz.getByRole('img', { name: 'Anna Schmidt' }).textContent()).toBe('AS');
 
     const wolf = card(column(annaPage, 'Angebot'), 'Dachfenster Wolf');
-    expect(await wolf.textContent()).toContain('21 Tage in Phase');
-    expect(await card(neu, 'Haustür Meier').textContent()).toContain('seit heute in Phase');
-    expect(await wolf.textContent()).toContain('stockt');
-    expect(await wolf.textContent()).toContain('überfällig');
+    await expect.poll(() => wolf.textContent()).toContain('21 Tage in Phase');
+    await expect.poll(() => card(neu, 'Haustür Meier').textContent()).toContain('seit heute in Phase');
+    await expect.poll(() => wolf.textContent()).toContain('stockt');
+    await expect.poll(() => wolf.textContent()).toContain('überfällig');
     await screenshot(annaPage, SHOTS, '01-board');
   });
 
@@ -208,12 +208,12 @@ describe('sales: board, moves, gates and money in a real browser', () => {
 
     // Max's board follows without a reload.
     await card(column(maxPage, 'Qualifiziert'), 'Fenster Einfamilienhaus Schulz').waitFor({ timeout: 5000 });
-    expect(await card(column(maxPage, 'Neu'), 'Fenster Einfamilienhaus Schulz').count()).toBe(0);
+    await expect.poll(() => card(column(maxPage, 'Neu'), 'Fenster Einfamilienhaus Schulz').count()).toBe(0);
     await screenshot(maxPage, SHOTS, '02-admin-board-live');
 
     await annaPage.reload();
     await card(column(annaPage, 'Qualifiziert'), 'Fenster Einfamilienhaus Schulz').waitFor();
-    expect(await card(column(annaPage, 'Neu'), 'Fenster Einfamilienhaus Schulz').count()).toBe(0);
+    await expect.poll(() => card(column(annaPage, 'Neu'), 'Fenster Einfamilienhaus Schulz').count()).toBe(0);
   });
 
   it('moves a card with the keyboard and announces it', async () => {
@@ -267,10 +267,10 @@ describe('sales: board, moves, gates and money in a real browser', () => {
     await dragWithMouse(annaPage, card(annaPage, 'Rollläden Kaiser'), column(annaPage, 'Angebot'));
     const dialog = annaPage.getByRole('dialog', { name: 'Angaben fehlen' });
     await dialog.waitFor();
-    expect(await dialog.getByTestId('missing-fields').textContent()).toBe('Erwarteter Abschluss');
+    await expect.poll(() => dialog.getByTestId('missing-fields').textContent()).toBe('Erwarteter Abschluss');
     // rolled back: the card is in its old stage again
     await card(column(annaPage, 'Qualifiziert'), 'Rollläden Kaiser').waitFor();
-    expect(await card(column(annaPage, 'Angebot'), 'Rollläden Kaiser').count()).toBe(0);
+    await expect.poll(() => card(column(annaPage, 'Angebot'), 'Rollläden Kaiser').count()).toBe(0);
     await screenshot(annaPage, SHOTS, '06-stage-gate');
 
     await dialog.getByRole('button', { name: 'Deal öffnen und ergänzen' }).click();
@@ -306,7 +306,7 @@ describe('sales: board, moves, gates and money in a real browser', () => {
     await expect.poll(() => text(totals.getByTestId('total-net'))).toBe('89,99 €');
     expect(await text(totals.getByTestId('total-tax-19'))).toBe('17,10 €');
     expect(await text(totals.getByTestId('total-gross'))).toBe('107,09 €');
-    expect(await annaPage.getByTestId('line-items').textContent()).toContain('3 Stk.');
+    await expect.poll(() => annaPage.getByTestId('line-items').textContent()).toContain('3 Stk.');
     expect(await text(annaPage.getByTestId('deal-amount'))).toBe('89,99 €');
 
     const payment = annaPage.getByRole('form', { name: 'Zahlung erfassen' });
@@ -315,7 +315,7 @@ describe('sales: board, moves, gates and money in a real browser', () => {
     await payment.getByRole('button', { name: 'Zahlung erfassen' }).click();
     await annaPage.getByTestId('paid-badge').waitFor();
     expect(await text(annaPage.getByTestId('paid-sum'))).toBe('Bezahlt: 107,09 € von 107,09 €');
-    expect(await annaPage.getByTestId('deal-paid').textContent()).toBe('Bezahlt');
+    await expect.poll(() => annaPage.getByTestId('deal-paid').textContent()).toBe('Bezahlt');
     expect((await dealRow('Fenster Bauer')).paidAt).not.toBeNull();
 
     await annaPage.getByRole('textbox', { name: 'Notiz' }).fill('Aufmaß am Dienstag bestätigt.');
@@ -327,12 +327,12 @@ describe('sales: board, moves, gates and money in a real browser', () => {
       .getByText(/änderte die Positionen: \+ Kunststofffenster 120×140, weiß · Betrag netto: 0,00\s€ → 89,99\s€/)
       .waitFor();
     await timeline.getByText(/Bezahlt: 0,00\s€ → 107,09\s€/).waitFor();
-    expect(await timeline.textContent()).not.toMatch(/lineItems|paidCents|8999/);
+    await expect.poll(() => timeline.textContent()).not.toMatch(/lineItems|paidCents|8999/);
     // a stage move names the stages, not their ids
     const moved = await anna.api.patch(`/api/v1/deals/${deal?.id}`, { stageId: stage('new') });
     expect(moved.status, moved.text).toBe(200);
     await timeline.getByText(/änderte Phase: Qualifiziert → Neu/).waitFor();
-    expect(await timeline.textContent()).not.toContain(stage('new'));
+    await expect.poll(() => timeline.textContent()).not.toContain(stage('new'));
     expect((await anna.api.patch(`/api/v1/deals/${deal?.id}`, { stageId: stage('qualified') })).status).toBe(200);
     await timeline.getByText(/änderte Phase: Neu → Qualifiziert/).waitFor();
     await withoutNotifications(annaPage);
@@ -353,13 +353,13 @@ describe('sales: board, moves, gates and money in a real browser', () => {
     const created = card(column(annaPage, 'Neu'), 'Terrassentür Schulz');
     await created.waitFor();
     expect(await text(created.getByTestId('card-amount'))).toBe('1.250,50 €');
-    expect(await created.textContent()).toContain('Petra Schulz');
+    await expect.poll(() => created.textContent()).toContain('Petra Schulz');
   });
 
   it('shows the deals as a list', async () => {
     await annaPage.locator('label', { hasText: 'Liste' }).click();
     await annaPage.locator('tr[data-deal="Terrassentür Schulz"]').waitFor();
-    expect(await annaPage.locator('tr[data-deal]').count()).toBe(7);
+    await expect.poll(() => annaPage.locator('tr[data-deal]').count()).toBe(7);
     await annaPage.getByRole('button', { name: 'Betrag (netto)' }).click();
     await expect.poll(() => annaPage.locator('tr[data-deal]').first().getAttribute('data-deal')).toBe('Fenster Bauer');
     await screenshot(annaPage, SHOTS, '09-list');
@@ -399,12 +399,12 @@ describe('sales: board, moves, gates and money in a real browser', () => {
     await scrollBoard(maxPage, 'end');
     const won = column(maxPage, 'Gewonnen');
     await card(won, 'Auftrag 22').waitFor();
-    expect(await won.locator('[data-deal-card]').count()).toBe(20);
-    expect(await won.getByTestId('stage-count').textContent()).toBe('22');
+    await expect.poll(() => won.locator('[data-deal-card]').count()).toBe(20);
+    await expect.poll(() => won.getByTestId('stage-count').textContent()).toBe('22');
     await won.getByText('20 von 22').waitFor();
     await won.getByRole('button', { name: 'Mehr laden' }).click();
     await expect.poll(() => won.locator('[data-deal-card]').count()).toBe(22);
-    expect(await won.getByRole('button', { name: 'Mehr laden' }).count()).toBe(0);
+    await expect.poll(() => won.getByRole('button', { name: 'Mehr laden' }).count()).toBe(0);
     await card(won, 'Auftrag 1').waitFor();
   });
 

@@ -140,8 +140,8 @@ describe('work: tasks, live notifications, calendar and work settings in a real 
     await bell(page).click();
     const item = page.locator('[data-notification="task.escalated"]');
     await item.waitFor();
-    expect(await item.getAttribute('data-unread')).toBe('true');
-    expect(await item.textContent()).toContain('Fällig war');
+    await expect.poll(() => item.getAttribute('data-unread')).toBe('true');
+    await expect.poll(() => item.textContent()).toContain('Fällig war');
     await screenshot(page, SHOTS, '02-bell-open');
     await item.click();
     await waitForPath(page, `/tasks/${task.id}`);
@@ -158,7 +158,7 @@ describe('work: tasks, live notifications, calendar and work settings in a real 
   it('edits the task without touching its due time (the escalation stays)', async () => {
     await page.getByRole('button', { name: 'Bearbeiten' }).click();
     const dialog = page.getByRole('dialog', { name: 'Aufgabe bearbeiten' });
-    expect(await field(dialog, 'Titel').inputValue()).toBe('Rückruf Familie Wagner');
+    await expect.poll(() => field(dialog, 'Titel').inputValue()).toBe('Rückruf Familie Wagner');
     await field(dialog, 'Beschreibung').fill('Frau Wagner möchte drei Fenster im Erdgeschoss tauschen.');
     await screenshot(page, SHOTS, '03b-edit-dialog');
     await dialog.getByRole('button', { name: 'Speichern' }).click();
@@ -232,7 +232,7 @@ describe('work: tasks, live notifications, calendar and work settings in a real 
     const dialog = page.getByRole('dialog', { name: 'Aufgabe anlegen' });
     await field(dialog, 'Titel').fill('Aufmaß vereinbaren');
     await choose(page, dialog, 'Art', 'Termin');
-    expect(await field(dialog, 'Erinnerung (Minuten vorher)').inputValue()).toBe('60');
+    await expect.poll(() => field(dialog, 'Erinnerung (Minuten vorher)').inputValue()).toBe('60');
     await dialog.getByRole('combobox', { name: 'Kontakt' }).fill('Schmidt');
     await page.getByRole('option', { name: /^Anna Schmidt/ }).click();
     await screenshot(page, SHOTS, '08-create-dialog');
@@ -263,9 +263,9 @@ describe('work: tasks, live notifications, calendar and work settings in a real 
     await heading(page, 'Kalender');
     const chip = `[data-calendar-task="Aufmaß Familie Schulz"]`;
     await page.locator(`[data-slot="${day.key}|6"] ${chip}`).waitFor();
-    expect(await page.getByTestId('calendar-range').textContent()).toMatch(
-      /^KW \d+ · \d{2}\.\d{2}\.\d{4} – \d{2}\.\d{2}\.\d{4}$/,
-    );
+    await expect
+      .poll(() => page.getByTestId('calendar-range').textContent())
+      .toMatch(/^KW \d+ · \d{2}\.\d{2}\.\d{4} – \d{2}\.\d{2}\.\d{4}$/);
     await screenshot(page, SHOTS, '09-calendar-week');
 
     // 10:00 → 14:00 (row 14) on another day of the week.
