@@ -29,10 +29,45 @@ export const WorkSettingsSchema = Type.Object(
       description: 'Told about expired tasks whose assignee has no head',
     }),
   },
-  { additionalProperties: false },
+  {
+    additionalProperties: false,
+    examples: [
+      {
+        businessHours: {
+          enabled: true,
+          timeZone: 'Europe/Berlin',
+          days: {
+            '1': [
+              ['07:30', '12:00'],
+              ['13:00', '16:30'],
+            ],
+            '2': [
+              ['07:30', '12:00'],
+              ['13:00', '16:30'],
+            ],
+            '3': [
+              ['07:30', '12:00'],
+              ['13:00', '16:30'],
+            ],
+            '4': [
+              ['07:30', '12:00'],
+              ['13:00', '16:30'],
+            ],
+            '5': [['07:30', '13:00']],
+          },
+          holidays: ['2026-12-24', '2026-12-25', '2026-12-26', '2026-12-31', '2027-01-01'],
+        },
+        escalationUserId: '01jdq3m6e2x7k9v4b8c1n5t0hd',
+      },
+    ],
+  },
 );
 export type WorkSettings = Static<typeof WorkSettingsSchema>;
-const UpdateSchema = Type.Partial(WorkSettingsSchema, { additionalProperties: false, minProperties: 1 });
+const UpdateSchema = Type.Partial(WorkSettingsSchema, {
+  additionalProperties: false,
+  minProperties: 1,
+  examples: [{ escalationUserId: '01jdq3m6e2x7k9v4b8c1n5t0hd' }],
+});
 
 const KEY = 'work';
 
