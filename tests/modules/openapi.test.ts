@@ -54,15 +54,18 @@ describe('OpenAPI', () => {
   it('gives every request body and success response an example, and files their real media types', async () => {
     const doc = (await new Api(t.app).get('/api/openapi.json')).body;
     const resolve = (schema: any) => (schema?.$ref ? doc.components.schemas[schema.$ref.split('/').pop()] : schema);
-    const exampled = (media: any) => {
-      const schema = resolve(media.schema);
-      return (
-        media.example !== undefined ||
-        Object.keys(media.examples ?? {}).length > 0 ||
-        schema?.example !== undefined ||
-        (Array.isArray(schema?.examples) && schema.examples.length > 0)
-      );
+    // A body has a whole example, or is made only of parts that have one (a list `{ data: [item] }` whose item
+    // has an example): either way the docs show real values, never "string" or 0.
+    const complete = (ref: any): boolean => {
+      const schema = resolve(ref);
+      if (!schema) return false;
+      if (schema.example !== undefined || (Array.isArray(schema.examples) && schema.examples.length > 0)) return true;
+      if (schema.type === 'array') return complete(schema.items);
+      if (schema.type === 'object' && schema.properties) return Object.values(schema.properties).every(complete);
+      return false;
     };
+    const exampled = (media: any) =>
+      media.example !== undefined || Object.keys(media.examples ?? {}).length > 0 || complete(media.schema);
     const json = (type: string) => /^application\/([\w.-]+\+)?json$/.test(type);
     const text = (type: string) => type.startsWith('text/') || type === 'application/x-www-form-urlencoded';
     const missing: string[] = [];

@@ -138,16 +138,32 @@ export const DealListQuery = Type.Object(
   { additionalProperties: false, patternProperties: customFieldFilterPattern },
 );
 
-export const StageChangeSchema = Type.Object({
-  id: Id,
-  pipelineId: Id,
-  fromStageId: NullableId,
-  toStageId: Id,
-  userId: NullableId,
-  userName: NullableString,
-  at: Timestamp,
-  secondsInPrevious: Type.Union([Type.Integer(), Type.Null()], { description: 'How long the deal was in the stage it left' }),
-});
+export const StageChangeSchema = Type.Object(
+  {
+    id: Id,
+    pipelineId: Id,
+    fromStageId: NullableId,
+    toStageId: Id,
+    userId: NullableId,
+    userName: NullableString,
+    at: Timestamp,
+    secondsInPrevious: Type.Union([Type.Integer(), Type.Null()], { description: 'How long the deal was in the stage it left' }),
+  },
+  {
+    examples: [
+      {
+        id: '01jdq3m6e2x7k9v4b8c1n5t0sd',
+        pipelineId: '01jdq3m6e2x7k9v4b8c1n5t0pl',
+        fromStageId: '01jdq3m6e2x7k9v4b8c1n5t0s1',
+        toStageId: '01jdq3m6e2x7k9v4b8c1n5t0s3',
+        userId: '01jdq3m6e2x7k9v4b8c1n5t0aw',
+        userName: 'Anna Schmidt',
+        at: '2026-11-28T09:15:00.000Z',
+        secondsInPrevious: 349_800,
+      },
+    ],
+  },
+);
 
 export const BoardCardSchema = Type.Object({
   ...DealSchema.properties,

@@ -12,41 +12,6 @@ import { recordChange } from '../timeline/changes.repository.ts';
 import { recomputeDealMoney } from './deal-totals.ts';
 import { emitDealChange, getVisibleDeal } from './deals.service.ts';
 
-const lineItemExamples = [
-  {
-    id: '01jdq3m6e2x7k9v4b8c1n5t0li',
-    dealId: '01jdq3m6e2x7k9v4b8c1n5t0dl',
-    productId: '01jdq3m6e2x7k9v4b8c1n5t0pr',
-    description: 'Kunststofffenster 120×140',
-    quantity: 3,
-    unit: 'Stk.',
-    unitPriceCents: 48900,
-    discountPercent: 10,
-    taxRate: 19,
-    netCents: 132030,
-    position: 0,
-    createdAt: '2026-11-28T09:20:00.000Z',
-    updatedAt: '2026-11-28T09:20:00.000Z',
-    version: 1,
-  },
-  {
-    id: '01jdq3m6e2x7k9v4b8c1n5t0lj',
-    dealId: '01jdq3m6e2x7k9v4b8c1n5t0dl',
-    productId: null,
-    description: 'Montage und Entsorgung der Altfenster',
-    quantity: 1,
-    unit: 'pauschal',
-    unitPriceCents: 39000,
-    discountPercent: 0,
-    taxRate: 19,
-    netCents: 39000,
-    position: 1,
-    createdAt: '2026-11-28T09:21:00.000Z',
-    updatedAt: '2026-11-28T09:21:00.000Z',
-    version: 1,
-  },
-];
-
 export const LineItemSchema = Type.Object(
   {
     ...Stamps,
@@ -61,10 +26,28 @@ export const LineItemSchema = Type.Object(
     netCents: Type.Integer({ description: 'round(quantity × unitPriceCents × (1 − discountPercent/100)), half away from zero' }),
     position: Type.Integer(),
   },
-  { examples: [lineItemExamples[0]] },
+  {
+    examples: [
+      {
+        id: '01jdq3m6e2x7k9v4b8c1n5t0li',
+        dealId: '01jdq3m6e2x7k9v4b8c1n5t0dl',
+        productId: '01jdq3m6e2x7k9v4b8c1n5t0pr',
+        description: 'Kunststofffenster 120×140',
+        quantity: 3,
+        unit: 'Stk.',
+        unitPriceCents: 48900,
+        discountPercent: 10,
+        taxRate: 19,
+        netCents: 132030,
+        position: 0,
+        createdAt: '2026-11-28T09:20:00.000Z',
+        updatedAt: '2026-11-28T09:20:00.000Z',
+        version: 1,
+      },
+    ],
+  },
 );
 export type LineItem = Static<typeof LineItemSchema>;
-export const LineItemListSchema = Type.Object({ data: Type.Array(LineItemSchema) }, { examples: [{ data: lineItemExamples }] });
 
 const Quantity = Type.Number({ exclusiveMinimum: 0, maximum: 1e9, multipleOf: 0.0001 });
 const Discount = Type.Number({ minimum: 0, maximum: 100 });

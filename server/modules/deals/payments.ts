@@ -10,19 +10,6 @@ import { recordChange } from '../timeline/changes.repository.ts';
 import { recomputeDealMoney } from './deal-totals.ts';
 import { emitDealChange, getVisibleDeal } from './deals.service.ts';
 
-const paymentExample = {
-  id: '01jdq3m6e2x7k9v4b8c1n5t0pm',
-  dealId: '01jdq3m6e2x7k9v4b8c1n5t0dl',
-  amountCents: 1005550,
-  paidAt: '2026-12-01',
-  method: 'Überweisung',
-  note: 'RE-2026-0042',
-  userId: '01jdq3m6e2x7k9v4b8c1n5t0aw',
-  createdAt: '2026-12-02T08:30:00.000Z',
-  updatedAt: '2026-12-02T08:30:00.000Z',
-  version: 1,
-};
-
 export const PaymentSchema = Type.Object(
   {
     ...Stamps,
@@ -33,10 +20,24 @@ export const PaymentSchema = Type.Object(
     note: Type.Union([Type.String(), Type.Null()]),
     userId: Type.Union([Id, Type.Null()]),
   },
-  { examples: [paymentExample] },
+  {
+    examples: [
+      {
+        id: '01jdq3m6e2x7k9v4b8c1n5t0pm',
+        dealId: '01jdq3m6e2x7k9v4b8c1n5t0dl',
+        amountCents: 1005550,
+        paidAt: '2026-12-01',
+        method: 'Überweisung',
+        note: 'RE-2026-0042',
+        userId: '01jdq3m6e2x7k9v4b8c1n5t0aw',
+        createdAt: '2026-12-02T08:30:00.000Z',
+        updatedAt: '2026-12-02T08:30:00.000Z',
+        version: 1,
+      },
+    ],
+  },
 );
 export type Payment = Static<typeof PaymentSchema>;
-export const PaymentListSchema = Type.Object({ data: Type.Array(PaymentSchema) }, { examples: [{ data: [paymentExample] }] });
 
 export const CreatePaymentSchema = Type.Object(
   {

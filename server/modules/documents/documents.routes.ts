@@ -197,21 +197,17 @@ export function documentsRoutes(app: App, { ctx }: RouteDeps): void {
         summary: 'Earlier versions of a template',
         params: IdParams,
         response: {
-          200: Type.Object(
-            {
-              data: Type.Array(
-                Type.Object({
+          200: Type.Object({
+            data: Type.Array(
+              Type.Object(
+                {
                   version: Type.Integer(),
                   source: Type.String(),
                   userId: Type.Union([Type.String(), Type.Null()]),
                   createdAt: Type.String(),
-                }),
-              ),
-            },
-            {
-              examples: [
+                },
                 {
-                  data: [
+                  examples: [
                     {
                       version: 1,
                       source: 'Guten Tag {{contact.name}},\n\n[[items]]\n[[totals]]',
@@ -220,9 +216,9 @@ export function documentsRoutes(app: App, { ctx }: RouteDeps): void {
                     },
                   ],
                 },
-              ],
-            },
-          ),
+              ),
+            ),
+          }),
           ...problemResponses,
         },
       },

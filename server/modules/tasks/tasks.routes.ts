@@ -110,28 +110,7 @@ export function tasksRoutes(app: App, { ctx }: RouteDeps): void {
         tags,
         summary: 'Comments on a task',
         params: IdParams,
-        response: {
-          200: Type.Object(
-            { data: Type.Array(TaskCommentSchema) },
-            {
-              examples: [
-                {
-                  data: [
-                    {
-                      id: '01jdq3m6e2x7k9v4b8c1n5t0tc',
-                      taskId: '01jdq3m6e2x7k9v4b8c1n5t0tk',
-                      userId: '01jdq3m6e2x7k9v4b8c1n5t0aw',
-                      userName: 'Anna Schmidt',
-                      body: 'Kunde erst ab 16 Uhr erreichbar.',
-                      createdAt: '2026-11-28T09:50:00.000Z',
-                    },
-                  ],
-                },
-              ],
-            },
-          ),
-          ...problemResponses,
-        },
+        response: { 200: Type.Object({ data: Type.Array(TaskCommentSchema) }), ...problemResponses },
       },
     },
     async (request) => ({ data: await service.listComments(ctx, actorOf(request), request.params.id) }),
