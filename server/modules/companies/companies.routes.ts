@@ -82,19 +82,7 @@ export function companiesRoutes(app: App, { ctx }: RouteDeps): void {
         tags,
         summary: 'Likely duplicates of a company (same e-mail, phone or name)',
         params: IdParams,
-        response: {
-          200: Type.Object(
-            { data: Type.Array(DuplicateSchema) },
-            {
-              examples: [
-                {
-                  data: [{ id: '01jdq3m6e2x7k9v4b8c1n5t0cz', title: 'Bäckerei Schulze', subtitle: 'Berlin', reasons: ['name'] }],
-                },
-              ],
-            },
-          ),
-          ...problemResponses,
-        },
+        response: { 200: Type.Object({ data: Type.Array(DuplicateSchema) }), ...problemResponses },
       },
     },
     async (request) => ({ data: await service.findCompanyDuplicates(ctx, actorOf(request), request.params.id) }),

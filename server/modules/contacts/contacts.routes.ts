@@ -82,27 +82,7 @@ export function contactsRoutes(app: App, { ctx }: RouteDeps): void {
         tags,
         summary: 'Likely duplicates of a contact (same e-mail, same phone, similar name at the same company)',
         params: IdParams,
-        response: {
-          200: Type.Object(
-            { data: Type.Array(DuplicateSchema) },
-            {
-              examples: [
-                {
-                  data: [
-                    { id: '01jdq3m6e2x7k9v4b8c1n5t0zz', title: 'Anna Schmidt', subtitle: 'anna@example.de', reasons: ['email'] },
-                    {
-                      id: '01jdq3m6e2x7k9v4b8c1n5t0zy',
-                      title: 'Anne Schmitt',
-                      subtitle: 'Bäckerei Schulze GmbH',
-                      reasons: ['phone', 'name'],
-                    },
-                  ],
-                },
-              ],
-            },
-          ),
-          ...problemResponses,
-        },
+        response: { 200: Type.Object({ data: Type.Array(DuplicateSchema) }), ...problemResponses },
       },
     },
     async (request) => {
