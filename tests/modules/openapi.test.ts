@@ -1,3 +1,4 @@
+import { Errors } from 'typebox/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postMultipart, waitForImport } from '../fixtures/multipart.ts';
 import { logoPng } from '../fixtures/png.ts';
@@ -94,6 +95,36 @@ describe('OpenAPI', () => {
     }
     expect(missing, 'without an example').toEqual([]);
     expect(wrong, 'with the wrong media type').toEqual([]);
+
+    // every example, of a whole body or of a part, is valid by its own schema
+    const invalid: string[] = [];
+    const check = (name: string, schema: any, example: unknown) => {
+      const [ok, errors] = Errors(schema, example);
+      if (!ok) invalid.push(`${name}: ${errors.map((e) => `${e.instancePath} ${e.message}`).join('; ')}`);
+    };
+    const parts = (name: string, schema: any) => {
+      if (!schema || typeof schema !== 'object') return;
+      const { examples, ...rest } = schema;
+      if (Array.isArray(examples) && !schema.$ref) for (const example of examples) check(name, rest, example);
+      for (const [key, value] of Object.entries(rest)) parts(`${name}/${key}`, value);
+    };
+    for (const [path, item] of Object.entries<Record<string, any>>(doc.paths)) {
+      for (const [method, op] of Object.entries<any>(item)) {
+        const bodies = Object.entries<any>(op.requestBody?.content ?? {}).map(([type, media]) => [`request ${type}`, media]);
+        for (const [status, response] of Object.entries<any>(op.responses ?? {})) {
+          if (status.startsWith('2'))
+            for (const [type, media] of Object.entries<any>(response.content ?? {})) bodies.push([`${status} ${type}`, media]);
+        }
+        for (const [what, media] of bodies) {
+          const name = `${method.toUpperCase()} ${path} ${what}`;
+          if (media.example !== undefined) check(name, media.schema, media.example);
+          for (const [key, example] of Object.entries<any>(media.examples ?? {}))
+            check(`${name} ${key}`, media.schema, example.value);
+          parts(name, media.schema);
+        }
+      }
+    }
+    expect(invalid, 'examples that their schema refuses').toEqual([]);
 
     const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
     const types = (path: string, status = '200', method = 'get') =>
