@@ -492,7 +492,7 @@ describe('OpenAPI', () => {
       ]),
     );
     expect(Object.keys(deals.responses['200'].content)).toEqual(Object.keys(exp.responses['200'].content));
-    const [example] = deals.responses['200'].content['text/csv'].schema.examples;
+    const example = deals.responses['200'].content['text/csv'].examples.deals.value;
     expect(example).toMatch(/^ID;Titel;Pipeline;Phase;Status;Betrag netto;Steuer;Betrag brutto;Währung;Bezahlt;/);
     expect(example).toContain(';Vertrieb;Angebot;Offen;8450,00;1605,50;10055,50;EUR;');
     const imp = doc.paths['/api/v1/imports'].post;

@@ -4,11 +4,10 @@ import { problemResponses } from '../../http/schemas.ts';
 import type { App, RouteDeps } from '../../http/types.ts';
 import {
   CompanyExportQuery,
-  CompanyExportResponse,
   ContactExportQuery,
-  ContactExportResponse,
   DealExportQuery,
   DealExportResponse,
+  ExportFileResponse,
 } from './exports.schemas.ts';
 import { type ExportEntity, type ExportFile, type ExportFormat, exportRecords } from './exports.service.ts';
 import type { Lang } from './spreadsheet.ts';
@@ -43,7 +42,7 @@ export function exportsRoutes(app: App, { ctx }: RouteDeps): void {
         tags: ['Contacts'],
         summary: 'Export the contacts you may see as CSV or XLSX (same filters, q and sort as the list; all pages)',
         querystring: ContactExportQuery,
-        response: { 200: ContactExportResponse, ...problemResponses },
+        response: { 200: ExportFileResponse, ...problemResponses },
       },
     },
     route('contact'),
@@ -56,7 +55,7 @@ export function exportsRoutes(app: App, { ctx }: RouteDeps): void {
         tags: ['Companies'],
         summary: 'Export the companies you may see as CSV or XLSX (same filters, q and sort as the list; all pages)',
         querystring: CompanyExportQuery,
-        response: { 200: CompanyExportResponse, ...problemResponses },
+        response: { 200: ExportFileResponse, ...problemResponses },
       },
     },
     route('company'),

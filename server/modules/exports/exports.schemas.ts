@@ -1,10 +1,10 @@
 import { stringify } from 'csv-stringify/sync';
 import { type TObject, type TSchema, Type } from 'typebox';
 import { customFieldFilterPattern } from '../../http/record-query.ts';
-import { type Company, CompanyListQuery, CompanySchema } from '../companies/companies.schemas.ts';
-import { type Contact, ContactListQuery, ContactSchema } from '../contacts/contacts.schemas.ts';
+import { CompanyListQuery } from '../companies/companies.schemas.ts';
+import { ContactListQuery } from '../contacts/contacts.schemas.ts';
 import { type Deal, DealListQuery, DealSchema } from '../deals/deals.schemas.ts';
-import { COMPANY_COLUMNS, CONTACT_COLUMNS, DEAL_COLUMNS, type ExportColumn } from './columns.ts';
+import { DEAL_COLUMNS, type DealExportRecord } from './columns.ts';
 import { CSV_TYPE, csvText, XLSX_TYPE } from './spreadsheet.ts';
 
 const ExportParams = {
@@ -35,45 +35,44 @@ export const ContactExportQuery = exportQuery(ContactListQuery);
 export const CompanyExportQuery = exportQuery(CompanyListQuery);
 export const DealExportQuery = exportQuery(DealListQuery);
 
-/** A German CSV of one record, written by the export's own columns: the example of the 200 answer. */
-function csvExample<R>(columns: ExportColumn<R>[], record: R): string {
-  const owner = () => 'Max Müller';
-  const row = columns.map((c) => csvText(c.value(record, owner), c.type, 'de'));
-  return stringify([columns.map((c) => c.de), row], { delimiter: ';', record_delimiter: 'windows' });
-}
-
-const exampleOf = <T>(schema: TSchema) => (schema as { examples: T[] }).examples[0] as T;
-
-const CSV = CSV_TYPE.split(';')[0] as string;
-
-/** The 200 answer of a file download. */
+/** The 200 answer of an export: a file download. */
 export const ExportFileResponse = {
   description:
     'The file, as an attachment (Content-Disposition). Formula-like cells (= + - @ tab CR at the start) are prefixed with an apostrophe.',
   content: {
-    [CSV]: { schema: Type.String({ description: 'CSV text' }) },
+    [CSV_TYPE.split(';')[0] as string]: { schema: Type.String({ description: 'CSV text' }) },
     [XLSX_TYPE]: { schema: Type.String({ format: 'binary' }) },
   },
 };
 
-/** The 200 answer of a list export, its CSV with an example: the header and one record (custom field columns follow). */
-function exportFileResponse(example: string) {
-  return {
-    ...ExportFileResponse,
-    content: {
-      ...ExportFileResponse.content,
-      [CSV]: { schema: Type.String({ description: 'CSV text; one column per custom field follows', examples: [example] }) },
-    },
-  };
-}
-
-export const ContactExportResponse = exportFileResponse(csvExample(CONTACT_COLUMNS, exampleOf<Contact>(ContactSchema)));
-export const CompanyExportResponse = exportFileResponse(csvExample(COMPANY_COLUMNS, exampleOf<Company>(CompanySchema)));
-export const DealExportResponse = exportFileResponse(
-  csvExample(DEAL_COLUMNS, {
-    ...exampleOf<Deal>(DealSchema),
+/** The deal export's CSV for the deal of the API's example, written by the export's own columns (no custom fields). */
+function dealCsvExample(): string {
+  const deal: DealExportRecord = {
+    ...((DealSchema as unknown as { examples: Deal[] }).examples[0] as Deal),
     pipelineName: 'Vertrieb',
     stageName: 'Angebot',
     statusName: 'Offen',
-  }),
-);
+  };
+  const owner = () => 'Anna Schmidt';
+  const row = DEAL_COLUMNS.map((c) => csvText(c.value(deal, owner), c.type, 'de'));
+  return stringify([DEAL_COLUMNS.map((c) => c.de), row], { delimiter: ';', record_delimiter: 'windows' });
+}
+
+const CSV = CSV_TYPE.split(';')[0] as string;
+
+/** The deal export's 200 answer: the file download, its CSV with a deal example. */
+export const DealExportResponse = {
+  ...ExportFileResponse,
+  content: {
+    ...ExportFileResponse.content,
+    [CSV]: {
+      ...ExportFileResponse.content[CSV],
+      examples: {
+        deals: {
+          summary: 'GET /api/v1/deals/export (one column per deal custom field follows)',
+          value: dealCsvExample(),
+        },
+      },
+    },
+  },
+};
