@@ -63,6 +63,7 @@ describe('tasks', () => {
         dueAt: '2026-11-26T09:30:00.000Z',
       })
     ).body;
+    await t.app.ctx.events.drain(); // the task.created event is handed to automation first
     expect(await t.app.scheduler.tick()).toBe(0);
 
     t.clock.set('2026-11-26T09:25:00.000Z');

@@ -5,12 +5,13 @@ import { isoNow } from '../../core/clock.ts';
 import type { Ctx } from '../../core/context.ts';
 import { newId } from '../../core/ids.ts';
 import { lineNetCents } from '../../core/money.ts';
+import { inTransaction } from '../../core/tx.ts';
 import type { DB, LineItemRow } from '../../db/schema.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import { Id, Stamps } from '../../http/schemas.ts';
 import { recordChange } from '../timeline/changes.repository.ts';
 import { recomputeDealMoney } from './deal-totals.ts';
-import { emitDealChange, getVisibleDeal } from './deals.service.ts';
+import { getVisibleDeal, publishDealChange } from './deals.service.ts';
 
 export const LineItemSchema = Type.Object({
   ...Stamps,
@@ -93,7 +94,7 @@ async function afterChange(
 ) {
   const before = await getVisibleDeal(ctx, actor, dealId);
   const now = isoNow(ctx.clock);
-  const { item, money } = await ctx.db.transaction().execute(async (trx) => {
+  return inTransaction(ctx, async (trx, after) => {
     const item = await write(trx, now);
     const deal = await trx.selectFrom('deals').selectAll().where('id', '=', dealId).executeTakeFirstOrThrow();
     const money = await recomputeDealMoney(trx, deal, now);
@@ -108,10 +109,9 @@ async function afterChange(
       ],
       at: now,
     });
-    return { item, money };
+    await publishDealChange(trx, ctx, after, before, money.row, actor.userId, { becamePaid: money.becamePaid });
+    return item;
   });
-  emitDealChange(ctx, before, money.row, actor.userId, money.becamePaid);
-  return item;
 }
 
 /** Adds a line; the deal's amount, tax and gross follow. */
