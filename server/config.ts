@@ -30,9 +30,9 @@ export interface Config {
   readonly trustProxy: boolean;
   /** KONTOR_SECURE_COOKIES: mark cookies Secure (default: true when publicUrl is https). */
   readonly secureCookies: boolean;
-  /** KONTOR_RATE_LIMIT_PER_MINUTE: API requests per client and minute (default 1200). */
+  /** KONTOR_RATE_LIMIT_PER_MINUTE: API requests per client and minute (default 6000), a flood guard. */
   readonly rateLimitPerMinute: number;
-  /** KONTOR_LOGIN_LIMIT_PER_MINUTE: login attempts per client and minute (default 10). */
+  /** KONTOR_LOGIN_LIMIT_PER_MINUTE: failed logins per client and e-mail and minute (default 10). */
   readonly loginLimitPerMinute: number;
   /**
    * KONTOR_WEBHOOK_ALLOW_PRIVATE: comma-separated IP addresses or CIDR ranges (e.g. 10.0.5.0/24,127.0.0.1)
@@ -134,7 +134,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     sessionHours: int(env, 'KONTOR_SESSION_HOURS', 12, 1, 24 * 30),
     trustProxy: bool(env, 'KONTOR_TRUST_PROXY', false),
     secureCookies: bool(env, 'KONTOR_SECURE_COOKIES', publicUrl.startsWith('https:')),
-    rateLimitPerMinute: int(env, 'KONTOR_RATE_LIMIT_PER_MINUTE', 1200, 10, 1_000_000),
+    rateLimitPerMinute: int(env, 'KONTOR_RATE_LIMIT_PER_MINUTE', 6000, 10, 1_000_000),
     loginLimitPerMinute: int(env, 'KONTOR_LOGIN_LIMIT_PER_MINUTE', 10, 1, 10_000),
     webhookAllowPrivate: Object.freeze(webhookAllowPrivate),
     logLevel,

@@ -17,14 +17,13 @@ import { findVisibleCompany } from '../companies/companies.repository.ts';
 import { findVisibleContact } from '../contacts/contacts.repository.ts';
 import { listDefinitions } from '../custom-fields/custom-fields.repository.ts';
 import { validateCustomValues } from '../custom-fields/custom-fields.values.ts';
-import { activeLostReasons } from '../pipelines/lost-reasons.ts';
 import { findDefaultPipeline, findPipeline, findStage, stagesOf } from '../pipelines/pipelines.repository.ts';
 import { publish } from '../scheduler/publish.ts';
 import { diffRecords, recordChange } from '../timeline/changes.repository.ts';
 import { recomputeDealMoney } from './deal-totals.ts';
 import * as repo from './deals.repository.ts';
 import type { CreateDeal, Deal, UpdateDeal } from './deals.schemas.ts';
-import { assertLostReason, assertStageRequirements, missingForStage } from './stage-rules.ts';
+import { assertStageRequirements, missingForStage } from './stage-rules.ts';
 
 export function presentDeal(row: repo.DealWithNames): Deal {
   return {
@@ -244,7 +243,6 @@ export async function createDeal(ctx: Ctx, actor: Actor, input: CreateDeal): Pro
     version: 1,
   };
   assertStageRequirements(stage, missingForStage(stage, row, 0));
-  assertLostReason(stage, row.lostReason, await activeLostReasons(ctx));
   await inTransaction(ctx, async (trx, after) => {
     if (
       row.externalId &&
@@ -322,7 +320,6 @@ export async function updateDeal(ctx: Ctx, actor: Actor, id: string, input: Upda
     if (stage.kind !== 'lost') changes.lostReason = null;
     const merged = { ...current, ...changes };
     assertStageRequirements(stage, missingForStage(stage, merged, await repo.countLineItems(ctx.db, id)));
-    assertLostReason(stage, merged.lostReason, await activeLostReasons(ctx));
   }
 
   await inTransaction(ctx, async (trx, after) => {

@@ -28,7 +28,16 @@ export const LineItemSchema = Type.Object({
 });
 export type LineItem = Static<typeof LineItemSchema>;
 
-const Quantity = Type.Number({ exclusiveMinimum: 0, maximum: 1e9, multipleOf: 0.0001 });
+// at most 4 decimals, checked in code: JSON Schema's multipleOf fails on binary fractions (0.3 / 0.0001)
+const Quantity = Type.Number({ exclusiveMinimum: 0, maximum: 1e9, description: 'Up to 4 decimal places' });
+
+function assertQuantity(quantity: number | undefined): void {
+  if (quantity === undefined) return;
+  if (Math.abs(quantity * 1e4 - Math.round(quantity * 1e4)) > 1e-6)
+    throw new AppError('validation_failed', 'A quantity has at most 4 decimal places', [
+      { path: 'quantity', message: 'at most 4 decimal places' },
+    ]);
+}
 const Discount = Type.Number({ minimum: 0, maximum: 100 });
 const Tax = Type.Number({ minimum: 0, maximum: 100 });
 
@@ -117,6 +126,7 @@ async function afterChange(
 /** Adds a line; the deal's amount, tax and gross follow. */
 export async function addLineItem(ctx: Ctx, actor: Actor, dealId: string, input: CreateLineItem): Promise<LineItem> {
   await getVisibleDeal(ctx, actor, dealId);
+  assertQuantity(input.quantity);
   const product = input.productId
     ? await ctx.db.selectFrom('products').selectAll().where('id', '=', input.productId).executeTakeFirst()
     : undefined;
@@ -177,6 +187,7 @@ export async function updateLineItem(
   input: UpdateLineItem,
 ): Promise<LineItem> {
   await getVisibleDeal(ctx, actor, dealId);
+  assertQuantity(input.quantity);
   const current = await ctx.db
     .selectFrom('lineItems')
     .selectAll()

@@ -26,7 +26,9 @@ export const CreatePaymentSchema = Type.Object(
   {
     amountCents: Type.Integer({ minimum: -1e11, maximum: 1e11, not: { const: 0 }, description: 'Negative for a refund' }),
     paidAt: Type.Optional(
-      Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}(T.*)?$', description: 'YYYY-MM-DD or ISO date-time; default now' }),
+      Type.Union([Type.String({ format: 'date' }), Type.String({ format: 'date-time' })], {
+        description: 'YYYY-MM-DD, or an ISO date-time with a time zone (stored in UTC); default now',
+      }),
     ),
     method: Type.Optional(Type.String({ maxLength: 50, examples: ['Überweisung', 'bar', 'EC-Karte'] })),
     note: Type.Optional(Type.String({ maxLength: 500 })),
@@ -50,7 +52,7 @@ export async function addPayment(ctx: Ctx, actor: Actor, dealId: string, input: 
     id: newId(),
     dealId,
     amountCents: input.amountCents,
-    paidAt: input.paidAt ?? now,
+    paidAt: input.paidAt?.includes('T') ? new Date(input.paidAt).toISOString() : (input.paidAt ?? now),
     method: input.method?.trim() || null,
     note: input.note?.trim() || null,
     userId: actor.userId,
@@ -77,8 +79,8 @@ export async function addPayment(ctx: Ctx, actor: Actor, dealId: string, input: 
 
 /** Removes a wrongly booked payment (admin or head). */
 export async function deletePayment(ctx: Ctx, actor: Actor, dealId: string, paymentId: string): Promise<void> {
-  if (actor.role !== 'admin' && actor.role !== 'head') throw forbidden('Only an administrator or a head can remove payments');
   const before = await getVisibleDeal(ctx, actor, dealId);
+  if (actor.role !== 'admin' && actor.role !== 'head') throw forbidden('Only an administrator or a head can remove payments');
   const now = isoNow(ctx.clock);
   await inTransaction(ctx, async (trx, after) => {
     const res = await trx.deleteFrom('payments').where('id', '=', paymentId).where('dealId', '=', dealId).executeTakeFirst();

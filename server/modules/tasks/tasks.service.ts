@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import { assertOwnerSide } from '../../core/access.ts';
 import type { Actor } from '../../core/actor.ts';
 import { addBusinessMinutes, instantOf, wallClock } from '../../core/business-hours.ts';
 import { isoNow } from '../../core/clock.ts';
@@ -110,6 +111,27 @@ async function assertLinks(
   }
   if (input.dealId && !(await findVisibleDeal(ctx.db, actor, input.dealId))) {
     throw new AppError('unprocessable', 'The deal does not exist', [{ path: 'dealId', message: 'unknown deal' }]);
+  }
+}
+
+type Links = { contactId?: string | null; companyId?: string | null; dealId?: string | null };
+
+/**
+ * A hand-off ends with its task: whoever sees a record only through an open task may not give
+ * themselves new open work on it (a new task, a reopened one, one taken over), or access would never end.
+ */
+async function assertNoSelfHandOff(ctx: Ctx, actor: Actor, links: Links): Promise<void> {
+  if (actor.role === 'admin') return;
+  const records = [
+    links.contactId ? findVisibleContact(ctx.db, actor, links.contactId) : null,
+    links.companyId ? findVisibleCompany(ctx.db, actor, links.companyId) : null,
+    links.dealId ? findVisibleDeal(ctx.db, actor, links.dealId) : null,
+  ];
+  for (const pending of records) {
+    if (pending === null) continue;
+    const record = await pending;
+    if (!record) throw forbidden('Only the owner, their head or an administrator may plan your work on this record');
+    await assertOwnerSide(ctx.db, actor, record.ownerId, 'plan your own work on');
   }
 }
 
@@ -230,6 +252,7 @@ export async function createTaskIn(
 export async function createTask(ctx: Ctx, actor: Actor, input: CreateTask): Promise<Task> {
   await assertLinks(ctx, actor, input);
   if (input.assigneeId) await assertAssignable(ctx.db, actor, input.assigneeId);
+  if ((input.assigneeId ?? actor.userId) === actor.userId) await assertNoSelfHandOff(ctx, actor, input);
   const row = await inTransaction(ctx, (trx, after) => createTaskIn(trx, ctx, after, actor, input));
   return presentTask(row, ctx.clock.now());
 }
@@ -259,6 +282,12 @@ export async function updateTask(ctx: Ctx, actor: Actor, id: string, input: Upda
     );
   }
   if (changes.dueAt !== undefined && changes.dueAt !== current.dueAt) changes.escalatedAt = null;
+  const next = { ...current, ...changes };
+  const newlyMine =
+    current.status !== 'open' ||
+    current.assigneeId !== actor.userId ||
+    (['contactId', 'companyId', 'dealId'] as const).some((k) => next[k] !== current[k]);
+  if (next.status === 'open' && next.assigneeId === actor.userId && newlyMine) await assertNoSelfHandOff(ctx, actor, next);
   const row = await inTransaction(ctx, async (trx, after) => {
     const updated = await repo.updateTask(trx, id, changes, now, expected);
     if (!updated) throw versionMismatch(current.version);
