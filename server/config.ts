@@ -88,9 +88,15 @@ function redact(raw: string): string {
   return raw.replace(/\/\/[^@/]*@/, '//***@');
 }
 
+/** A DNS host name: dot-separated labels of letters, digits and inner hyphens. */
+const HOST_NAME =
+  /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
+
 export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config {
   const port = int(env, 'PORT', 3000, 0, 65535);
   const host = env.HOST?.trim() || '0.0.0.0';
+  if (!isIP(host) && !HOST_NAME.test(host))
+    throw new ConfigError(`HOST must be an IP address (e.g. 0.0.0.0 or 127.0.0.1) or a host name, not "${host}"`);
   const dataDir = path.resolve(cwd, env.KONTOR_DATA_DIR?.trim() || 'data');
 
   const smtpRaw = env.KONTOR_SMTP_URL?.trim() || null;
