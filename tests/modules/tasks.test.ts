@@ -63,6 +63,7 @@ describe('tasks', () => {
         dueAt: '2026-11-26T09:30:00.000Z',
       })
     ).body;
+    await t.app.ctx.events.drain(); // the task.created event is handed to automation first
     expect(await t.app.scheduler.tick()).toBe(0);
 
     t.clock.set('2026-11-26T09:25:00.000Z');
@@ -211,7 +212,13 @@ describe('calendar feed', () => {
     const events = feed.body.split('BEGIN:VEVENT').slice(1);
     expect(events.length).toBeGreaterThan(0);
     expect(feed.body).toContain('SUMMARY:Verschoben');
-    expect(feed.body).toContain('DTSTART');
+    // the due time as an absolute UTC time, never a UTC wall time read as local
+    const moved = (await manager.api.get('/api/v1/tasks?limit=200')).body.data.find(
+      (x: { title: string }) => x.title === 'Verschoben',
+    );
+    const utc = `${moved.dueAt.replace(/[-:]/g, '').slice(0, 15)}Z`;
+    const event = events.find((e) => e.includes('SUMMARY:Verschoben')) as string;
+    expect(event).toMatch(new RegExp(`DTSTART:${utc}\\r?\\n`));
     await manager.api.post('/api/v1/calendar/token');
     expect((await t.app.inject({ method: 'GET', url: path })).statusCode).toBe(404);
   });
