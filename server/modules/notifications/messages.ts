@@ -1,5 +1,6 @@
 import { formatDateTime, formatDuration, formatMoney } from '../../core/format.ts';
 import type { Locale } from '../../db/schema.ts';
+import { stageName } from '../pipelines/stage-names.ts';
 
 // The notifications Kontor writes itself, in every UI language. A notification keeps its message key
 // and parameters (raw values: ISO times, cents, seconds, names), so it reads in the language of whoever
@@ -18,8 +19,8 @@ interface DealReportParams {
   title: string;
   grossCents: number;
   currency: string;
-  /** each stage the deal passed and how long it stayed there */
-  stages: { name: string; seconds: number | null }[];
+  /** each stage the deal passed and how long it stayed there (key: shipped stages read in English) */
+  stages: { name: string; key?: string | null; seconds: number | null }[];
   totalSeconds: number;
 }
 
@@ -40,7 +41,7 @@ interface Text {
 
 /** "Stage: duration" per stage the deal passed. */
 export function stageDurations(p: DealReportParams, locale: Locale): string[] {
-  return p.stages.map((s) => `${s.name}: ${formatDuration(s.seconds, locale)}`);
+  return p.stages.map((s) => `${stageName({ key: s.key ?? null, name: s.name }, locale)}: ${formatDuration(s.seconds, locale)}`);
 }
 
 const line = (...parts: (string | null | undefined)[]) => parts.filter(Boolean).join(' · ');

@@ -217,7 +217,7 @@ async function report(env: StepEnv, step: Step): Promise<unknown> {
   const history = await env.trx
     .selectFrom('dealStageHistory')
     .leftJoin('stages', 'stages.id', 'dealStageHistory.fromStageId')
-    .select(['stages.name as stageName', 'dealStageHistory.secondsInPrevious', 'dealStageHistory.at'])
+    .select(['stages.name as stageName', 'stages.key as stageKey', 'dealStageHistory.secondsInPrevious', 'dealStageHistory.at'])
     .where('dealStageHistory.dealId', '=', d.id)
     .where('dealStageHistory.fromStageId', 'is not', null)
     .orderBy('dealStageHistory.at')
@@ -226,7 +226,7 @@ async function report(env: StepEnv, step: Step): Promise<unknown> {
     title: d.title,
     grossCents: d.grossCents,
     currency: d.currency,
-    stages: history.map((h) => ({ name: h.stageName ?? '?', seconds: h.secondsInPrevious })),
+    stages: history.map((h) => ({ name: h.stageName ?? '?', key: h.stageKey, seconds: h.secondsInPrevious })),
     totalSeconds: Math.round((env.ctx.clock.now().getTime() - Date.parse(d.createdAt)) / 1000),
   };
   for (const userId of recipients) {
