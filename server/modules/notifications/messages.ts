@@ -24,11 +24,23 @@ interface DealReportParams {
   totalSeconds: number;
 }
 
+/** A head's weekly summary: the week (ISO, e.g. 2026-W48), its local first and last day, the figures. */
+export interface WeeklyParams {
+  week: string;
+  from: string;
+  to: string;
+  wonCount: number;
+  wonAmountCents: number;
+  newLeads: number;
+  overdueTasks: number;
+}
+
 interface Params {
   'task.reminder': TaskParams;
   'task.assigned': TaskParams;
   'task.escalated': TaskParams;
   'deal.report': DealReportParams;
+  'report.weekly': WeeklyParams;
 }
 
 export type MessageKey = keyof Params;
@@ -43,6 +55,19 @@ interface Text {
 export function stageDurations(p: DealReportParams, locale: Locale): string[] {
   return p.stages.map((s) => `${stageName({ key: s.key ?? null, name: s.name }, locale)}: ${formatDuration(s.seconds, locale)}`);
 }
+
+/** A local day (YYYY-MM-DD) as 21.11.2026 or 21/11/2026. */
+export function formatDay(day: string, locale: Locale): string {
+  return new Intl.DateTimeFormat(locale === 'de' ? 'de-DE' : 'en-GB', {
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(`${day}T00:00:00.000Z`));
+}
+
+/** The week number of an ISO week like 2026-W08: "8". */
+export const weekNumber = (week: string) => week.replace(/^\d{4}-W0?/, '');
 
 const line = (...parts: (string | null | undefined)[]) => parts.filter(Boolean).join(' · ');
 
@@ -75,6 +100,16 @@ const MESSAGES: Catalogue = {
     en: (p) => ({
       title: `Completed: ${p.title} (${formatMoney(p.grossCents, p.currency, 'en')})`,
       body: line(...stageDurations(p, 'en'), `Total ${formatDuration(p.totalSeconds, 'en')}`),
+    }),
+  },
+  'report.weekly': {
+    de: (p) => ({
+      title: `Wochenbericht KW ${weekNumber(p.week)}: ${p.wonCount} gewonnen (${formatMoney(p.wonAmountCents, 'EUR', 'de')}), ${p.newLeads} neue Leads, ${p.overdueTasks} überfällig`,
+      body: `${formatDay(p.from, 'de')} – ${formatDay(p.to, 'de')}`,
+    }),
+    en: (p) => ({
+      title: `Weekly summary W${weekNumber(p.week)}: won ${p.wonCount} (${formatMoney(p.wonAmountCents, 'EUR', 'en')}), new leads ${p.newLeads}, overdue ${p.overdueTasks}`,
+      body: `${formatDay(p.from, 'en')} – ${formatDay(p.to, 'en')}`,
     }),
   },
 };
