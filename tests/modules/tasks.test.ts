@@ -223,3 +223,31 @@ describe('calendar feed', () => {
     expect((await t.app.inject({ method: 'GET', url: path })).statusCode).toBe(404);
   });
 });
+
+describe('work settings', () => {
+  it('two admins saving at once: the second gets 412 and the current settings, nothing is overwritten', async () => {
+    const first = (await admin.api.get('/api/v1/settings/work')).body;
+    expect(first).toMatchObject({ businessHours: { enabled: false, timeZone: 'Europe/Berlin' }, version: expect.any(Number) });
+    const saved = await admin.api.patch(
+      '/api/v1/settings/work',
+      { businessHours: { ...first.businessHours, holidays: ['2026-12-24'] } },
+      { 'if-match': `"${first.version}"` },
+    );
+    expect(saved.status, saved.text).toBe(200);
+    expect(saved.body).toMatchObject({ version: first.version + 1, businessHours: { holidays: ['2026-12-24'] } });
+    const stale = await admin.api.patch(
+      '/api/v1/settings/work',
+      { businessHours: { ...first.businessHours, enabled: true } },
+      { 'if-match': `"${first.version}"` },
+    );
+    expectProblem(stale, 412, 'version_mismatch');
+    expect(stale.body.current).toMatchObject({
+      version: first.version + 1,
+      businessHours: { enabled: false, holidays: ['2026-12-24'] },
+    });
+    // without If-Match the last writer wins, as everywhere in the API
+    const last = await admin.api.patch('/api/v1/settings/work', { businessHours: { ...first.businessHours } });
+    expect(last.body).toMatchObject({ version: first.version + 2, businessHours: { holidays: [] } });
+    expectProblem(await manager.api.patch('/api/v1/settings/work', { escalationUserId: null }), 403, 'forbidden');
+  });
+});
