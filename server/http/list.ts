@@ -38,7 +38,9 @@ function decodeCursor(cursor: string | undefined, sort: string): ListParams['aft
   if (!cursor) return null;
   try {
     const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (parsed && parsed.s === sort && typeof parsed.id === 'string' && 'v' in parsed) return { v: parsed.v, id: parsed.id };
+    const v = parsed?.v;
+    const scalar = v === null || typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v));
+    if (parsed && parsed.s === sort && typeof parsed.id === 'string' && scalar) return { v, id: parsed.id };
   } catch {
     // fall through
   }

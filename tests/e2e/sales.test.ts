@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
@@ -363,6 +364,26 @@ describe('sales: board, moves, gates and money in a real browser', () => {
     await annaPage.getByRole('button', { name: 'Betrag (netto)' }).click();
     await expect.poll(() => annaPage.locator('tr[data-deal]').first().getAttribute('data-deal')).toBe('Fenster Bauer');
     await screenshot(annaPage, SHOTS, '09-list');
+
+    // the export downloads what the list shows, in its order: Anna's deals only, sorted by amount
+    const shown = await annaPage.locator('tr[data-deal]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-deal')));
+    const [saved] = await Promise.all([
+      annaPage.waitForEvent('download'),
+      annaPage.getByRole('link', { name: 'Als CSV exportieren (mit den aktuellen Filtern)' }).click(),
+    ]);
+    expect(saved.suggestedFilename()).toMatch(/^deals-\d{4}-\d{2}-\d{2}\.csv$/);
+    const file = path.join(chrome.dir, 'deals.csv');
+    await saved.saveAs(file);
+    const [header, ...records] = fs
+      .readFileSync(file, 'utf8')
+      .replace(/^\uFEFF/, '')
+      .split('\r\n')
+      .filter(Boolean);
+    expect(header).toMatch(/^ID;Titel;Pipeline;Phase;Status;Betrag netto;/);
+    expect(records.map((r) => r.split(';')[1])).toEqual(shown);
+    expect(records.find((r) => r.includes(';Fenster Einfamilienhaus Schulz;'))).toContain(
+      ';Vertrieb;Qualifiziert;Offen;8450,00;1605,50;10055,50;EUR;0,00;;Petra Schulz;Bäckerei Schulz GmbH;Anna Schmidt;',
+    );
   });
 
   it('lets the admin keep the product catalogue', async () => {

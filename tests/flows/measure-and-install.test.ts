@@ -256,7 +256,7 @@ describe('measure-and-install, end to end', () => {
     await head.api.patch('/api/v1/auth/me', { locale: 'en' });
     const english = (await head.api.get('/api/v1/notifications')).body.data.find((n: { id: string }) => n.id === report.id);
     expect(english.title).toBe('Completed: Anfrage Anna Schmidt (€2,055.13)');
-    expect(english.body).toMatch(/Neue Anfrage: \d+ (min|h|d)\b.* · Total \d+ (min|h|d)/);
+    expect(english.body).toMatch(/New inquiry: \d+ (min|h|d)\b.* · Installation: .* · Total \d+ (min|h|d)/);
     await head.api.patch('/api/v1/auth/me', { locale: 'de' });
 
     const runs = (await admin.api.get(`/api/v1/workflow-runs?dealId=${dealId}`)).body.data;

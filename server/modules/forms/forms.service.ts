@@ -5,7 +5,8 @@ import { normalizePhone } from '../../core/phone.ts';
 import { inTransaction } from '../../core/tx.ts';
 import type { FormRow } from '../../db/schema.ts';
 import { AppError, notFound } from '../../http/errors.ts';
-import { emitDealChange } from '../deals/deals.service.ts';
+import { publishDealChange } from '../deals/deals.service.ts';
+import { publish } from '../scheduler/publish.ts';
 import { recordChange } from '../timeline/changes.repository.ts';
 
 export interface FormField {
@@ -295,25 +296,23 @@ export async function submitForm(
         createdAt: now,
       })
       .execute();
-    after(() => {
-      if (!contact)
-        ctx.events.emit({
-          type: 'contact.created',
-          entityType: 'contact',
-          entityId: contactId,
-          actorId: null,
-          at: now,
-          data: { ownerId },
-        });
-      emitDealChange(ctx, null, deal, null);
-      ctx.events.emit({
-        type: 'form.submitted',
-        entityType: 'deal',
-        entityId: dealId,
+    if (!contact)
+      await publish(trx, ctx, after, {
+        type: 'contact.created',
+        entityType: 'contact',
+        entityId: contactId,
         actorId: null,
         at: now,
-        data: { formKey: form.key, dealId, contactId, ownerId: deal.ownerId, submissionId },
+        data: { ownerId },
       });
+    await publishDealChange(trx, ctx, after, null, deal, null);
+    await publish(trx, ctx, after, {
+      type: 'form.submitted',
+      entityType: 'deal',
+      entityId: dealId,
+      actorId: null,
+      at: now,
+      data: { formKey: form.key, dealId, contactId, ownerId: deal.ownerId, submissionId },
     });
     return { id: submissionId, contactId, dealId };
   });

@@ -1,13 +1,14 @@
 import { sql, type Transaction } from 'kysely';
 import { addBusinessMinutes } from '../../core/business-hours.ts';
 import type { Ctx } from '../../core/context.ts';
+import type { Cause } from '../../core/events.ts';
 import { formatDuration, formatMoney } from '../../core/format.ts';
 import { newId } from '../../core/ids.ts';
 import type { AfterCommit } from '../../core/tx.ts';
 import type { DB, DealRow, WorkflowRunRow } from '../../db/schema.ts';
 import { AppError } from '../../http/errors.ts';
 import { coerceValue } from '../custom-fields/custom-fields.values.ts';
-import { emitDealChange } from '../deals/deals.service.ts';
+import { publishDealChange } from '../deals/deals.service.ts';
 import { issueDocumentIn, type PreparedIssue } from '../documents/documents.service.ts';
 import { queueMail } from '../mail/outbox.ts';
 import { stageDurations } from '../notifications/messages.ts';
@@ -111,6 +112,9 @@ const fmt = (env: StepEnv) => (path: string, v: unknown) => {
   return String(v);
 };
 
+/** What a step changes was caused by its run: events it publishes carry the run's depth. */
+const causeOf = (env: StepEnv): Cause => ({ runId: env.run.id, depth: env.run.depth });
+
 async function moveStage(env: StepEnv, step: Step): Promise<unknown> {
   const d = deal(env);
   const { trx, ctx, after } = env;
@@ -162,7 +166,7 @@ async function moveStage(env: StepEnv, step: Step): Promise<unknown> {
     ],
     at: now,
   });
-  after(() => emitDealChange(ctx, before, row, null));
+  await publishDealChange(trx, ctx, after, before, row, null, { causedBy: causeOf(env) });
   return { stageId: stage.id };
 }
 
@@ -202,7 +206,7 @@ async function updateField(env: StepEnv, step: Step): Promise<unknown> {
     changes: [{ field: field.slice(5), from: valueAt(env.rc, field) ?? null, to: value }],
     at: now,
   });
-  env.after(() => emitDealChange(env.ctx, before, row, null));
+  await publishDealChange(env.trx, env.ctx, env.after, before, row, null, { causedBy: causeOf(env) });
   return { field, value };
 }
 
@@ -213,7 +217,7 @@ async function report(env: StepEnv, step: Step): Promise<unknown> {
   const history = await env.trx
     .selectFrom('dealStageHistory')
     .leftJoin('stages', 'stages.id', 'dealStageHistory.fromStageId')
-    .select(['stages.name as stageName', 'dealStageHistory.secondsInPrevious', 'dealStageHistory.at'])
+    .select(['stages.name as stageName', 'stages.key as stageKey', 'dealStageHistory.secondsInPrevious', 'dealStageHistory.at'])
     .where('dealStageHistory.dealId', '=', d.id)
     .where('dealStageHistory.fromStageId', 'is not', null)
     .orderBy('dealStageHistory.at')
@@ -222,7 +226,7 @@ async function report(env: StepEnv, step: Step): Promise<unknown> {
     title: d.title,
     grossCents: d.grossCents,
     currency: d.currency,
-    stages: history.map((h) => ({ name: h.stageName ?? '?', seconds: h.secondsInPrevious })),
+    stages: history.map((h) => ({ name: h.stageName ?? '?', key: h.stageKey, seconds: h.secondsInPrevious })),
     totalSeconds: Math.round((env.ctx.clock.now().getTime() - Date.parse(d.createdAt)) / 1000),
   };
   for (const userId of recipients) {
@@ -284,7 +288,7 @@ export async function runStep(env: StepEnv, step: Step): Promise<StepResult> {
           contactId: (rc.contact?.id as string) ?? null,
           companyId: (rc.company?.id as string) ?? null,
         },
-        { origin: `workflow:${env.run.workflowId}` },
+        { origin: `workflow:${env.run.workflowId}`, causedBy: causeOf(env) },
       );
       return { output: { taskId: task.id, assigneeId: task.assigneeId, dueAt: task.dueAt } };
     }
