@@ -55,7 +55,7 @@ const withoutNames = (row: DealRow) => presentDeal({ ...row, contactName: null, 
 
 /**
  * Imports a chunk of deal rows: validated like POST/PATCH /deals (pipeline and stage, owner rules,
- * visible contact and company, custom fields, stage gates, lost reasons), written with the deals
+ * visible contact and company, custom fields, stage gates), written with the deals
  * module's own repository, stage history and money totals. Upsert finds deals by external id.
  */
 export function dealProcessor(state: ImportState): Processor {
@@ -206,8 +206,7 @@ export function dealProcessor(state: ImportState): Processor {
         Object.assign(changes, { stageId: stage.id, pipelineId: stage.pipelineId, status: stage.kind, stageEnteredAt: now });
         if (stage.kind !== lookups.kindOf(before.stageId)) changes.closedAt = stage.kind === 'open' ? null : now;
       }
-      // a lost reason belongs to a lost deal only: moving out of a lost stage clears it (as PATCH does),
-      // moving into one or giving a new one checks it
+      // a lost reason belongs to a lost deal only: moving out of a lost stage clears it, as PATCH does
       if (moving || input.lostReason !== undefined) {
         const lostReason = lookups.lostReasonFor(stage, input.lostReason ?? before.lostReason);
         if (lostReason !== before.lostReason && (moving || stage.kind === 'lost')) changes.lostReason = lostReason;

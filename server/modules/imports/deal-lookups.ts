@@ -1,6 +1,4 @@
 import type { DealRow, PipelineRow, StageRow } from '../../db/schema.ts';
-import { AppError } from '../../http/errors.ts';
-import { assertLostReason } from '../deals/stage-rules.ts';
 import { activeLostReasons } from '../pipelines/lost-reasons.ts';
 import { listPipelineRows, stagesOf } from '../pipelines/pipelines.repository.ts';
 import { type ImportState, RowProblem } from './import-job.ts';
@@ -21,7 +19,7 @@ export interface LinkedContact {
 
 /**
  * What deal rows refer to, loaded once per import or once per value: pipelines and stages (by id or
- * name), the lost reasons, and the contacts and companies the importer may see. Each resolver names
+ * name), the admin's lost reasons, and the contacts and companies the importer may see. Each resolver names
  * the file's column when a row's value does not resolve.
  */
 export class DealLookups {
@@ -172,19 +170,11 @@ export class DealLookups {
   }
 
   /**
-   * The lost reason a deal in `stage` keeps: none outside a lost stage; in one, a reason is required and,
-   * when the admin keeps a list, must be on it (matched without regard to case, stored as listed).
+   * The lost reason a deal in `stage` keeps: none outside a lost stage (as POST /deals); in one, what the
+   * row gives (optional and free, as in the API), spelled as on the admin's list when it is one of them.
    */
   lostReasonFor(stage: StageRow, given: string | null | undefined): string | null {
-    if (stage.kind !== 'lost') return null;
-    const allowed = this.#lostReasons ?? [];
-    const reason = given ? (allowed.find((r) => lower(r) === lower(given)) ?? given.trim()) : null;
-    try {
-      assertLostReason(stage, reason, allowed);
-    } catch (err) {
-      if (err instanceof AppError) throw new RowProblem(`${this.#header('lostReason')}: ${err.message}`);
-      throw err;
-    }
-    return reason;
+    if (stage.kind !== 'lost' || !given?.trim()) return null;
+    return this.#lostReasons?.find((r) => lower(r) === lower(given)) ?? given.trim();
   }
 }
