@@ -927,27 +927,91 @@ describe('deals', () => {
         'Titel;Verantwortlich;Nr;Betrag',
         'Selbst;;M-1;1.000',
         `Auch selbst;${manager.user.email.toUpperCase()};M-2;2.000`,
+        `Per Name;${manager.user.name};M-5;`,
         `Für andere;${other.user.email};M-3;`,
         'Niemand;niemand@example.de;M-4;',
         'Fremder Deal;;A-100;5',
       ]),
     );
-    expect(result).toMatchObject({ created: 2, updated: 0, failed: 3 });
+    expect(result).toMatchObject({ created: 3, updated: 0, failed: 3 });
     expect(result.errors).toEqual([
-      { row: 4, message: 'Verantwortlich: You cannot give records to this user' },
-      { row: 5, message: 'Verantwortlich: niemand@example.de is not a user' },
-      { row: 6, message: 'Nr: belongs to a deal you cannot see' },
+      { row: 5, message: 'Verantwortlich: You cannot give records to this user' },
+      { row: 6, message: 'Verantwortlich: niemand@example.de is not a user' },
+      { row: 7, message: 'Nr: belongs to a deal you cannot see' },
     ]);
     const mine = (await manager.api.get('/api/v1/deals')).body.data;
     expect(mine.map((d: { title: string; ownerId: string }) => [d.title, d.ownerId === manager.user.id]).sort()).toEqual([
       ['Auch selbst', true],
+      ['Per Name', true],
       ['Selbst', true],
     ]);
     expect((await other.api.get('/api/v1/deals')).body.data).toEqual([]);
     expect((await dealByExt(admin, 'A-100')).amountCents).toBe(200000);
     // the manager's board shows their deals only, with their sums
     const board = await boardOf(manager, vertrieb.id);
-    expect(board[stageId(vertrieb, 'Neu')]).toEqual({ count: 2, amountCents: 300000, titles: ['Auch selbst', 'Selbst'] });
+    expect(board[stageId(vertrieb, 'Neu')]).toEqual({
+      count: 3,
+      amountCents: 300000,
+      titles: ['Auch selbst', 'Per Name', 'Selbst'],
+    });
+  });
+
+  it('a German or English deals export re-imports with the suggested mapping: upsert by external id changes nothing', async () => {
+    const exported = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/deals/export?pipelineId=${vertrieb.id}`,
+      headers: { authorization: `Bearer ${admin.token}` },
+    });
+    expect(exported.statusCode, exported.body).toBe(200);
+    const file = { name: 'deals-export.csv', content: exported.rawPayload, type: 'text/csv' };
+    const preview = await postMultipart(t.app, admin.token, '/api/v1/imports/preview', { entity: 'deal' }, file);
+    expect(preview.body.suggestedMapping).toEqual({
+      Titel: 'title',
+      Pipeline: 'pipeline',
+      Phase: 'stage',
+      'Betrag netto': 'amount',
+      Währung: 'currency',
+      'Erwarteter Abschluss': 'expectedCloseDate',
+      Firma: 'company',
+      Inhaber: 'ownerEmail',
+      Quelle: 'source',
+      Tags: 'tags',
+      Verlustgrund: 'lostReason',
+      'Externe ID': 'externalId',
+      Fläche: 'customFields.flaeche',
+      Auftragsart: 'customFields.auftragsart',
+    });
+    expect(preview.body.rows.length).toBeGreaterThan(5);
+    const result = await runImport(
+      admin,
+      { entity: 'deal', mode: 'upsert', mapping: JSON.stringify(preview.body.suggestedMapping) },
+      file,
+    );
+    expect(result).toMatchObject({ status: 'done', created: 0, updated: 0, failed: 0, errors: [] });
+    expect(result.unchanged).toBe(result.total);
+
+    // the English export names the shipped stages in English ("Offer", "Won") and the owner "Owner"
+    const english = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/deals/export?pipelineId=${vertrieb.id}&lang=en`,
+      headers: { authorization: `Bearer ${admin.token}` },
+    });
+    const enFile = { name: 'deals-en.csv', content: english.rawPayload, type: 'text/csv' };
+    const enPreview = await postMultipart(t.app, admin.token, '/api/v1/imports/preview', { entity: 'deal' }, enFile);
+    expect(enPreview.body.suggestedMapping).toMatchObject({
+      Title: 'title',
+      Stage: 'stage',
+      'Amount (net)': 'amount',
+      Owner: 'ownerEmail',
+      'External ID': 'externalId',
+    });
+    expect(enPreview.body.rows.map((r: string[]) => r[enPreview.body.headers.indexOf('Stage')])).toContain('Offer');
+    const enResult = await runImport(
+      admin,
+      { entity: 'deal', mode: 'upsert', mapping: JSON.stringify(enPreview.body.suggestedMapping) },
+      enFile,
+    );
+    expect(enResult).toMatchObject({ status: 'done', created: 0, updated: 0, failed: 0, unchanged: result.total });
   });
 });
 

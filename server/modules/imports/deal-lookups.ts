@@ -1,6 +1,7 @@
 import type { DealRow, PipelineRow, StageRow } from '../../db/schema.ts';
 import { activeLostReasons } from '../pipelines/lost-reasons.ts';
 import { listPipelineRows, stagesOf } from '../pipelines/pipelines.repository.ts';
+import { stageName } from '../pipelines/stage-names.ts';
 import { type ImportState, RowProblem } from './import-job.ts';
 import { contactsByExternalIds, type Db, visibleContactsByEmails, visibleContactsByIds } from './import-records.repository.ts';
 import { prepareCompanyLinks } from './linked-companies.ts';
@@ -69,7 +70,7 @@ export class DealLookups {
   }
 
   /**
-   * The stage a row puts its deal in: the named stage (by id, or by name or key within the row's
+   * The stage a row puts its deal in: the named stage (by id, or by name, English name or key within the row's
    * pipeline, else the deal's, else the default one); without a stage the deal's current one, else the
    * first open stage of the named or default pipeline.
    */
@@ -84,7 +85,11 @@ export class DealLookups {
       if (byId) return byId;
       const home = pipeline ?? this.#pipelineOf(current) ?? this.#defaultPipeline();
       const stages = this.#stages.get(home.id) ?? [];
-      const stage = stages.find((s) => lower(s.name) === lower(stageText)) ?? stages.find((s) => s.key === lower(stageText));
+      // its name, else the English name an English export gives a shipped stage, else its key (new, offer …)
+      const stage =
+        stages.find((s) => lower(s.name) === lower(stageText)) ??
+        stages.find((s) => lower(stageName(s, 'en')) === lower(stageText)) ??
+        stages.find((s) => s.key === lower(stageText));
       if (!stage) throw new RowProblem(`${this.#header('stage')}: pipeline "${home.name}" has no stage "${stageText}"`);
       return stage;
     }

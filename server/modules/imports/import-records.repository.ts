@@ -19,6 +19,11 @@ export function usersByEmails(db: Db, emails: string[]) {
   return db.selectFrom('users').select(['id', 'email']).where(sql<string>`lower(email)`, 'in', emails).execute();
 }
 
+/** Every user's name (an owner column may name people instead of giving their e-mail). */
+export function userNames(db: Db) {
+  return db.selectFrom('users').select(['id', 'name']).execute();
+}
+
 export function visibleContactsByEmails(db: Db, actor: Actor, emails: string[]) {
   if (emails.length === 0) return Promise.resolve([]);
   // `email IS NOT NULL` lets SQLite use the partial index on lower(email)

@@ -208,10 +208,12 @@ const DEAL_WORDS: Record<string, string[]> = {
     'zieldatum',
   ],
   ownerId: ['ownerid', 'inhaberid', 'verantwortlichid'],
+  // exports write the owner's name under Inhaber/Owner: the ownerEmail column takes names too
   ownerEmail: [
     'verantwortlich',
     'verantwortlicher',
     'verantwortlichemail',
+    'inhaber',
     'owner',
     'owneremail',
     'inhaberemail',
