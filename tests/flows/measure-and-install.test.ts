@@ -334,6 +334,21 @@ describe('measure-and-install, in the orders staff actually use', () => {
     stages = Object.fromEntries(pipeline.stages.map((x: { key: string; id: string }) => [x.key, x.id]));
   });
 
+  it('its web form takes a lead with a first name and an e-mail address only; the manager gets the call task', async () => {
+    const res = await new Api(t.app).post(`/api/v1/forms/${install.formKey}/submissions`, {
+      firstName: 'Frieda',
+      email: 'frieda@example.de',
+    });
+    expect(res.status, res.text).toBe(201);
+    await settle();
+    const [lead] = (await admin.api.get(`/api/v1/deals?pipelineId=${install.pipelineId}&q=Frieda`)).body.data;
+    expect(lead).toMatchObject({ ownerId: thomas.user.id, title: 'Anfrage Frieda' });
+    expect(await taskCounts(lead.id)).toEqual({ call: 1 });
+    const none = await new Api(t.app).post(`/api/v1/forms/${install.formKey}/submissions`, { firstName: 'Frieda' });
+    expect(none.status).toBe(400);
+    expect(none.body.errors.map((e: { path: string }) => e.path)).toEqual(['email', 'phone']);
+  });
+
   it('(B) visit date and the move to “Aufmaß” in one PATCH, then the call ticked off: one measurement task', async () => {
     const { id, callId } = await lead('Bernd', 'Berger');
     await patch(thomas, id, { customFields: { visitAt }, stageId: stages.measurement });
