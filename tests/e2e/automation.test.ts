@@ -122,8 +122,8 @@ describe('automation: workflows, editor, runs and web forms in a real browser', 
     await expect.poll(() => field(dialog, 'Rückruf innerhalb (Minuten)').inputValue()).toBe('15');
     await screenshot(page, SHOTS, '01-install-template');
     await dialog.getByRole('button', { name: 'Installieren' }).click();
-    await page.getByText('„Aufmaß und Montage“ installiert: 6 Workflows').waitFor();
-    await expect.poll(() => page.locator('[data-workflow]').count()).toBe(6);
+    await page.getByText('„Aufmaß und Montage“ installiert: 13 Workflows').waitFor();
+    await expect.poll(() => page.locator('[data-workflow]').count()).toBe(13);
     const first = page.locator('[data-workflow="1 · Neue Web-Anfrage: Rückruf"]');
     await expect
       .poll(() => first.getByTestId('trigger-summary').textContent())
