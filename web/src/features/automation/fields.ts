@@ -3,9 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { useCustomFields } from '../../api/customFields.ts';
 import { usePipelines } from '../../api/pipelines.ts';
 import { useTaskTypes } from '../../api/tasks.ts';
-import type { CustomFieldType } from '../../api/types.ts';
+import type { CustomFieldType, Pipeline } from '../../api/types.ts';
 import { useUserDirectory } from '../../api/users.ts';
 import type { ConditionOp } from '../../api/workflows.ts';
+import { stageLabel } from '../pipelines/stages.ts';
 
 /** How a field's value is entered and compared. */
 export type FieldKind = CustomFieldType | 'user' | 'choice';
@@ -27,7 +28,7 @@ const BUILT_IN: { entity: FieldEntity; key: string; kind: FieldKind; computed?: 
   { entity: 'deal', key: 'amountCents', kind: 'money' },
   { entity: 'deal', key: 'status', kind: 'choice' },
   { entity: 'deal', key: 'pipelineId', kind: 'choice' },
-  { entity: 'deal', key: 'stageKey', kind: 'text' },
+  { entity: 'deal', key: 'stageKey', kind: 'choice' },
   { entity: 'deal', key: 'ownerId', kind: 'user' },
   { entity: 'deal', key: 'source', kind: 'text' },
   { entity: 'deal', key: 'expectedCloseDate', kind: 'date' },
@@ -64,6 +65,7 @@ export function useFieldCatalog(): FieldDef[] {
     const choices: Record<string, { value: string; label: string }[]> = {
       'deal.status': (['open', 'won', 'lost'] as const).map((s) => ({ value: s, label: t(`automation.dealStatus.${s}`) })),
       'deal.pipelineId': (pipelines.data ?? []).map((p) => ({ value: p.id, label: p.name })),
+      'deal.stageKey': stageKeyOptions(pipelines.data ?? [], (stage) => stageLabel(t, stage)),
       'task.type': taskTypeOptions,
       'deal.openTaskTypes': taskTypeOptions,
       'deal.doneTaskTypes': taskTypeOptions,
@@ -92,6 +94,16 @@ export function useFieldCatalog(): FieldDef[] {
     }
     return defs;
   }, [t, i18n.language, custom.data, pipelines.data, taskTypes.data, users.data]);
+}
+
+/** A stage key names the same step in every pipeline that has it (won, lost …): one option, its names joined. */
+function stageKeyOptions(pipelines: Pipeline[], label: (stage: Pipeline['stages'][number]) => string) {
+  const names = new Map<string, Set<string>>();
+  for (const stage of pipelines.flatMap((p) => p.stages)) {
+    if (!stage.key) continue;
+    names.set(stage.key, (names.get(stage.key) ?? new Set()).add(label(stage)));
+  }
+  return [...names].map(([key, set]) => ({ value: key, label: `${[...set].join(' / ')} (${key})` }));
 }
 
 export const isDateKind = (kind: FieldKind) => kind === 'date' || kind === 'datetime';
