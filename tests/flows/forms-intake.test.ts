@@ -116,3 +116,26 @@ describe('web-form intake: standard fields, reachability, names', () => {
     expect(nameFromEmail('12345@example.de')).toBeNull();
   });
 });
+
+describe('web-form intake: spam guard', () => {
+  it('limits submissions per client and form: one busy form does not block another', async () => {
+    const limited = await buildTestApp({ env: { KONTOR_FORM_LIMIT_PER_MINUTE: '2' } });
+    try {
+      const owner = await setupAdmin(limited);
+      for (const key of ['anfrage', 'rueckruf'])
+        expect((await owner.api.post('/api/v1/forms', { name: key, key, fields: [{ name: 'email' }] })).status).toBe(201);
+      const web = new Api(limited.app);
+      const send = (key: string, i: number) => web.post(`/api/v1/forms/${key}/submissions`, { email: `lead${i}@example.de` });
+      expect((await send('anfrage', 1)).status).toBe(201);
+      expect((await send('anfrage', 2)).status).toBe(201);
+      const third = await send('anfrage', 3);
+      expectProblem(third, 429, 'rate_limited');
+      expect((await send('rueckruf', 4)).status).toBe(201);
+      await limited.app.ctx.events.drain();
+      const leads = (await owner.api.get('/api/v1/contacts?q=example.de')).body.data.map((c: { email: string }) => c.email);
+      expect(leads.sort()).toEqual(['lead1@example.de', 'lead2@example.de', 'lead4@example.de']);
+    } finally {
+      await limited.close();
+    }
+  });
+});

@@ -367,7 +367,15 @@ export function formsRoutes(app: App, { ctx }: RouteDeps): void {
     scope.post(
       '/api/v1/forms/:formKey/submissions',
       {
-        config: { public: true, rateLimit: { max: 20, timeWindow: '1 minute' } },
+        // per client and form: a shop posting its leads server-side (one address) is not stopped by another form
+        config: {
+          public: true,
+          rateLimit: {
+            max: ctx.config.formLimitPerMinute,
+            timeWindow: '1 minute',
+            keyGenerator: (request) => `${request.ip}|${(request.params as { formKey?: string }).formKey ?? ''}`,
+          },
+        },
         schema: {
           tags,
           summary: 'Submit a web-form lead (public): a contact (matched by e-mail or phone) and a deal, then form.submitted',
