@@ -34,6 +34,8 @@ export interface Config {
   readonly rateLimitPerMinute: number;
   /** KONTOR_LOGIN_LIMIT_PER_MINUTE: failed logins per client and e-mail and minute (default 10). */
   readonly loginLimitPerMinute: number;
+  /** KONTOR_FORM_LIMIT_PER_MINUTE: web-form submissions per client and form and minute (default 30). */
+  readonly formLimitPerMinute: number;
   /**
    * KONTOR_WEBHOOK_ALLOW_PRIVATE: comma-separated IP addresses or CIDR ranges (e.g. 10.0.5.0/24,127.0.0.1)
    * that workflow webhooks may call although they are private, loopback or link-local (default none:
@@ -142,6 +144,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     secureCookies: bool(env, 'KONTOR_SECURE_COOKIES', publicUrl.startsWith('https:')),
     rateLimitPerMinute: int(env, 'KONTOR_RATE_LIMIT_PER_MINUTE', 6000, 10, 1_000_000),
     loginLimitPerMinute: int(env, 'KONTOR_LOGIN_LIMIT_PER_MINUTE', 10, 1, 10_000),
+    formLimitPerMinute: int(env, 'KONTOR_FORM_LIMIT_PER_MINUTE', 30, 1, 100_000),
     webhookAllowPrivate: Object.freeze(webhookAllowPrivate),
     logLevel,
     production: env.NODE_ENV === 'production',

@@ -17,7 +17,7 @@ import { scheduleJob } from '../scheduler/jobs.repository.ts';
 import { businessHours } from '../settings/work-settings.ts';
 import { createTaskIn } from '../tasks/tasks.service.ts';
 import { recordChange } from '../timeline/changes.repository.ts';
-import { interpolate, type RunContext, valueAt } from './context.ts';
+import { interpolate, matches, type RunContext, valueAt } from './context.ts';
 import type { Recipient, Step } from './definition.ts';
 
 type Trx = Transaction<DB>;
@@ -257,6 +257,10 @@ async function report(env: StepEnv, step: Step): Promise<unknown> {
 /** Runs one step inside its transaction; a wait answers when to continue. */
 export async function runStep(env: StepEnv, step: Step): Promise<StepResult> {
   const { trx, ctx, after, rc } = env;
+  // A guard (onlyIf) is read in the step's own transaction, with the records as they are now: the check and
+  // the write are one unit, so two runs racing for the same deal cannot both create "the" measurement task.
+  // (A prepared document has no file yet: it is written only when issued.)
+  if (step.onlyIf && step.type !== 'if' && !matches(rc, step.onlyIf)) return { output: { skipped: true, reason: 'onlyIf' } };
   switch (step.type) {
     case 'create_task': {
       let dueAt: string | null | undefined;
