@@ -64,12 +64,17 @@ export const ListQueryBase = {
 };
 
 export function ListOf<T extends TSchema>(item: T) {
-  return Type.Object({
-    data: Type.Array(item),
-    nextCursor: Type.Union([Type.String(), Type.Null()], {
-      description: 'Pass as cursor for the next page; null on the last page',
-    }),
-  });
+  // The item's first example makes a one-page list: OpenAPI shows it for the whole answer.
+  const example = (item as { examples?: unknown[] }).examples?.[0];
+  return Type.Object(
+    {
+      data: Type.Array(item),
+      nextCursor: Type.Union([Type.String(), Type.Null()], {
+        description: 'Pass as cursor for the next page; null on the last page',
+      }),
+    },
+    example === undefined ? {} : { examples: [{ data: [example], nextCursor: null }] },
+  );
 }
 
 export const NoContent = Type.Null({ description: 'No content' });

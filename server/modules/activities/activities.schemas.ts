@@ -71,7 +71,11 @@ export const UpdateActivitySchema = Type.Object(
     direction: Type.Optional(Direction),
     durationSec: Type.Optional(Type.Union([Type.Integer({ minimum: 0, maximum: 86_400 }), Type.Null()])),
   },
-  { additionalProperties: false, minProperties: 1 },
+  {
+    additionalProperties: false,
+    minProperties: 1,
+    examples: [{ body: 'Rückruf wegen Aufmaßtermin: Dienstag 10 Uhr passt, Zufahrt über den Hof.', durationSec: 240 }],
+  },
 );
 export type UpdateActivity = Static<typeof UpdateActivitySchema>;
 

@@ -12,7 +12,22 @@ const ApiKeyProps = {
   revokedAt: Type.Union([Timestamp, Type.Null()]),
 };
 
-export const ApiKeySchema = Type.Object(ApiKeyProps, {});
+export const ApiKeySchema = Type.Object(ApiKeyProps, {
+  examples: [
+    {
+      id: '01jdq3m6e2x7k9v4b8c1n5t0ak',
+      name: 'Webshop',
+      role: 'manager',
+      userId: '01jdq3m6e2x7k9v4b8c1n5t0aw',
+      prefix: 'kontor_ab12cd34ef56',
+      lastUsedAt: '2026-11-28T08:42:17.000Z',
+      revokedAt: null,
+      createdAt: '2026-11-03T10:20:00.000Z',
+      updatedAt: '2026-11-03T10:20:00.000Z',
+      version: 1,
+    },
+  ],
+});
 export type ApiKey = Static<typeof ApiKeySchema>;
 
 export const CreatedApiKeySchema = Type.Object(

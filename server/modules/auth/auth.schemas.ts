@@ -14,7 +14,27 @@ export const SessionSchema = Type.Object(
     expiresAt: Type.String({ format: 'date-time' }),
     user: UserSchema,
   },
-  {},
+  {
+    examples: [
+      {
+        token: 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIwMWpkcTNtNmUyeDdrOXY0YjhjMW41dDBhZCIsImlzcyI6ImtvbnRvciJ9.…',
+        expiresAt: '2026-11-28T21:15:00.000Z',
+        user: {
+          id: '01jdq3m6e2x7k9v4b8c1n5t0ad',
+          name: 'Max Müller',
+          email: 'admin@example.de',
+          role: 'admin',
+          teamId: null,
+          active: true,
+          locale: 'de',
+          lastLoginAt: '2026-11-28T09:15:00.000Z',
+          createdAt: '2026-11-02T08:00:00.000Z',
+          updatedAt: '2026-11-28T09:15:00.000Z',
+          version: 3,
+        },
+      },
+    ],
+  },
 );
 
 export const UpdateProfileSchema = Type.Object(
@@ -25,6 +45,6 @@ export type UpdateProfile = Static<typeof UpdateProfileSchema>;
 
 export const ChangePasswordSchema = Type.Object(
   { currentPassword: Type.String({ minLength: 1, maxLength: 200 }), newPassword: PasswordSchema },
-  { additionalProperties: false },
+  { additionalProperties: false, examples: [{ currentPassword: 'geheim-2026', newPassword: 'Fensterbank-Eiche-77' }] },
 );
 export type ChangePassword = Static<typeof ChangePasswordSchema>;

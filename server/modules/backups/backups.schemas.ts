@@ -77,17 +77,40 @@ export const BackupJobSchema = Type.Object(
 );
 export type BackupJob = Static<typeof BackupJobSchema>;
 
-export const BackupOverviewSchema = Type.Object({
-  directory: Type.String({ description: 'The backup folder on the server (KONTOR_BACKUP_DIR)' }),
-  items: Type.Array(BackupSchema, { description: 'Newest first' }),
-  job: Nullable(BackupJobSchema),
-  lastFailure: Nullable(
-    Type.Object(
-      { at: Timestamp, kind: Kind, error: Type.String() },
-      { description: 'The last backup that failed (UI, timer or CLI), until one succeeds' },
+export const BackupOverviewSchema = Type.Object(
+  {
+    directory: Type.String({ description: 'The backup folder on the server (KONTOR_BACKUP_DIR)' }),
+    items: Type.Array(BackupSchema, { description: 'Newest first' }),
+    job: Nullable(BackupJobSchema),
+    lastFailure: Nullable(
+      Type.Object(
+        { at: Timestamp, kind: Kind, error: Type.String() },
+        { description: 'The last backup that failed (UI, timer or CLI), until one succeeds' },
+      ),
     ),
-  ),
-});
+  },
+  {
+    examples: [
+      {
+        directory: '/var/lib/kontor/backups',
+        items: [
+          {
+            id: 'kontor-20261128T033000Z-scheduled',
+            createdAt: '2026-11-28T03:30:00.000Z',
+            kind: 'scheduled',
+            state: 'ok',
+            sizeBytes: 4_812_331,
+            kontorVersion: '0.1.0',
+            counts: { users: 8, contacts: 1520, companies: 412, deals: 233 },
+            fileCount: 57,
+          },
+        ],
+        job: null,
+        lastFailure: null,
+      },
+    ],
+  },
+);
 export type BackupOverview = Static<typeof BackupOverviewSchema>;
 
 export const StartBackupSchema = Type.Object({}, { additionalProperties: false, examples: [{}] });

@@ -10,6 +10,38 @@ import type { App, RouteDeps } from '../../http/types.ts';
 
 const hash = (token: string) => createHash('sha256').update(token).digest('hex');
 
+/** The 200 answer of the feed: iCalendar text, not JSON (the string is sent as it is). */
+const CalendarFeed = {
+  description: 'iCalendar (RFC 5545): one event per task due in the last 90 days or later',
+  content: {
+    'text/calendar': {
+      schema: Type.String({
+        examples: [
+          [
+            'BEGIN:VCALENDAR',
+            'VERSION:2.0',
+            'PRODID:-//Kontor//CRM//DE',
+            'NAME:Kontor – Anna Schmidt',
+            'X-WR-CALNAME:Kontor – Anna Schmidt',
+            'BEGIN:VEVENT',
+            'UID:01jdq3m6e2x7k9v4b8c1n5t0tk@kontor',
+            'SEQUENCE:0',
+            'DTSTAMP:20261128T091500Z',
+            'DTSTART:20261201T090000Z',
+            'DTEND:20261201T091500Z',
+            'SUMMARY:Rückruf wegen Aufmaß',
+            'DESCRIPTION:Kunde erst ab 16 Uhr erreichbar.',
+            'URL;VALUE=URI:https://crm.example.de/tasks/01jdq3m6e2x7k9v4b8c1n5t0tk',
+            'LAST-MODIFIED:20261128T091500Z',
+            'END:VEVENT',
+            'END:VCALENDAR',
+          ].join('\r\n'),
+        ],
+      }),
+    },
+  },
+};
+
 /**
  * A secret iCalendar feed per user (Outlook, Google, Thunderbird subscribe to it): the URL carries a
  * random token whose hash is stored; creating a new one revokes the old. A head's feed holds the team's tasks.
@@ -22,7 +54,12 @@ export function calendarRoutes(app: App, { ctx }: RouteDeps): void {
         tags: ['Calendar'],
         summary: 'Create (or replace) your secret calendar feed URL of your tasks',
         response: {
-          200: Type.Object({ url: Type.String({ examples: ['https://crm.example.de/api/v1/calendar/feed/Zx9…ics'] }) }),
+          200: Type.Object(
+            { url: Type.String({ examples: ['https://crm.example.de/api/v1/calendar/feed/Zx9…ics'] }) },
+            {
+              examples: [{ url: 'https://crm.example.de/api/v1/calendar/feed/Zx9kQ2mV7pLr4TbN8cWd1yHs6uJf3aGe5oXi0nBqRtM.ics' }],
+            },
+          ),
           ...problemResponses,
         },
       },
@@ -49,7 +86,7 @@ export function calendarRoutes(app: App, { ctx }: RouteDeps): void {
         summary: 'The iCalendar feed behind a secret URL (no login; the token is the secret)',
         security: [],
         params: Type.Object({ file: Type.String({ pattern: '^[A-Za-z0-9_-]{20,100}\\.ics$' }) }, { additionalProperties: false }),
-        response: { 200: Type.String({ description: 'text/calendar' }), ...problemResponses },
+        response: { 200: CalendarFeed, ...problemResponses },
       },
     },
     async (request, reply) => {

@@ -93,10 +93,39 @@ export const UpdateContactSchema = Type.Object(writable, {
 });
 export type UpdateContact = Static<typeof UpdateContactSchema>;
 
-export const CreatedContactSchema = Type.Object({
-  ...ContactSchema.properties,
-  possibleDuplicates: Type.Array(DuplicateSchema, { description: 'Likely duplicates found on create' }),
-});
+export const CreatedContactSchema = Type.Object(
+  {
+    ...ContactSchema.properties,
+    possibleDuplicates: Type.Array(DuplicateSchema, { description: 'Likely duplicates found on create' }),
+  },
+  {
+    examples: [
+      {
+        id: '01jdq3m6e2x7k9v4b8c1n5t0ct',
+        firstName: 'Anna',
+        lastName: 'Schmidt',
+        name: 'Anna Schmidt',
+        email: 'anna.schmidt@example.de',
+        phone: '0171 2345678',
+        companyId: null,
+        companyName: null,
+        ownerId: '01jdq3m6e2x7k9v4b8c1n5t0aw',
+        source: 'phone',
+        address: { street: null, zip: null, city: null, country: null },
+        tags: [],
+        customFields: {},
+        externalId: null,
+        lastActivityAt: null,
+        createdAt: '2026-11-28T09:15:00.000Z',
+        updatedAt: '2026-11-28T09:15:00.000Z',
+        version: 1,
+        possibleDuplicates: [
+          { id: '01jdq3m6e2x7k9v4b8c1n5t0zz', title: 'Anna Schmidt', subtitle: 'anna.schmidt@example.de', reasons: ['email'] },
+        ],
+      },
+    ],
+  },
+);
 
 export const ContactListQuery = Type.Object(
   {

@@ -79,7 +79,11 @@ export const UpdateCustomFieldSchema = Type.Object(
     required: Type.Optional(Type.Boolean()),
     position: Type.Optional(Type.Integer({ minimum: 0, maximum: 10000 })),
   },
-  { additionalProperties: false, minProperties: 1 },
+  {
+    additionalProperties: false,
+    minProperties: 1,
+    examples: [{ label: 'Branche', options: ['Handel', 'Handwerk', 'Dienstleistung', 'Gastronomie'], required: true }],
+  },
 );
 export type UpdateCustomField = Static<typeof UpdateCustomFieldSchema>;
 

@@ -138,16 +138,32 @@ export const DealListQuery = Type.Object(
   { additionalProperties: false, patternProperties: customFieldFilterPattern },
 );
 
-export const StageChangeSchema = Type.Object({
-  id: Id,
-  pipelineId: Id,
-  fromStageId: NullableId,
-  toStageId: Id,
-  userId: NullableId,
-  userName: NullableString,
-  at: Timestamp,
-  secondsInPrevious: Type.Union([Type.Integer(), Type.Null()], { description: 'How long the deal was in the stage it left' }),
-});
+export const StageChangeSchema = Type.Object(
+  {
+    id: Id,
+    pipelineId: Id,
+    fromStageId: NullableId,
+    toStageId: Id,
+    userId: NullableId,
+    userName: NullableString,
+    at: Timestamp,
+    secondsInPrevious: Type.Union([Type.Integer(), Type.Null()], { description: 'How long the deal was in the stage it left' }),
+  },
+  {
+    examples: [
+      {
+        id: '01jdq3m6e2x7k9v4b8c1n5t0sd',
+        pipelineId: '01jdq3m6e2x7k9v4b8c1n5t0pl',
+        fromStageId: '01jdq3m6e2x7k9v4b8c1n5t0s1',
+        toStageId: '01jdq3m6e2x7k9v4b8c1n5t0s3',
+        userId: '01jdq3m6e2x7k9v4b8c1n5t0aw',
+        userName: 'Anna Schmidt',
+        at: '2026-11-28T09:15:00.000Z',
+        secondsInPrevious: 349_800,
+      },
+    ],
+  },
+);
 
 export const BoardCardSchema = Type.Object({
   ...DealSchema.properties,
@@ -164,15 +180,70 @@ export const BoardCardSchema = Type.Object({
   ),
 });
 
-export const BoardSchema = Type.Object({
-  pipelineId: Id,
-  stages: Type.Array(
-    Type.Object({
-      stageId: Id,
-      count: Type.Integer(),
-      amountCents: Type.Integer(),
-      weightedAmountCents: Type.Integer(),
-      deals: Type.Array(BoardCardSchema),
-    }),
-  ),
-});
+export const BoardSchema = Type.Object(
+  {
+    pipelineId: Id,
+    stages: Type.Array(
+      Type.Object({
+        stageId: Id,
+        count: Type.Integer(),
+        amountCents: Type.Integer(),
+        weightedAmountCents: Type.Integer(),
+        deals: Type.Array(BoardCardSchema),
+      }),
+    ),
+  },
+  {
+    examples: [
+      {
+        pipelineId: '01jdq3m6e2x7k9v4b8c1n5t0pl',
+        stages: [
+          { stageId: '01jdq3m6e2x7k9v4b8c1n5t0s1', count: 0, amountCents: 0, weightedAmountCents: 0, deals: [] },
+          {
+            stageId: '01jdq3m6e2x7k9v4b8c1n5t0s3',
+            count: 1,
+            amountCents: 845000,
+            weightedAmountCents: 422500,
+            deals: [
+              {
+                id: '01jdq3m6e2x7k9v4b8c1n5t0dl',
+                title: 'Fenster Einfamilienhaus Schmidt',
+                pipelineId: '01jdq3m6e2x7k9v4b8c1n5t0pl',
+                stageId: '01jdq3m6e2x7k9v4b8c1n5t0s3',
+                contactId: '01jdq3m6e2x7k9v4b8c1n5t0ct',
+                contactName: 'Anna Schmidt',
+                companyId: null,
+                companyName: null,
+                ownerId: '01jdq3m6e2x7k9v4b8c1n5t0aw',
+                amountCents: 845000,
+                currency: 'EUR',
+                taxRate: 19,
+                taxCents: 160550,
+                grossCents: 1005550,
+                hasLineItems: true,
+                paidCents: 0,
+                paidAt: null,
+                expectedCloseDate: '2026-12-15',
+                status: 'open',
+                lostReason: null,
+                closedAt: null,
+                stageEnteredAt: '2026-11-20T10:00:00.000Z',
+                source: 'website',
+                tags: [],
+                customFields: { measurements: '3 Fenster 120×140 cm' },
+                externalId: null,
+                createdAt: '2026-11-18T14:30:00.000Z',
+                updatedAt: '2026-11-28T09:15:00.000Z',
+                version: 3,
+                daysInStage: 8,
+                rotting: false,
+                overdue: false,
+                nextTask: { id: '01jdq3m6e2x7k9v4b8c1n5t0tk', title: 'Angebot nachfassen', dueAt: '2026-12-01T09:00:00.000Z' },
+              },
+            ],
+          },
+        ],
+      },
+    ],
+  },
+);

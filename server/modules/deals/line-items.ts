@@ -13,19 +13,41 @@ import { recordChange } from '../timeline/changes.repository.ts';
 import { recomputeDealMoney } from './deal-totals.ts';
 import { getVisibleDeal, publishDealChange } from './deals.service.ts';
 
-export const LineItemSchema = Type.Object({
-  ...Stamps,
-  dealId: Id,
-  productId: Type.Union([Id, Type.Null()]),
-  description: Type.String(),
-  quantity: Type.Number(),
-  unit: Type.Union([Type.String(), Type.Null()]),
-  unitPriceCents: Type.Integer(),
-  discountPercent: Type.Number(),
-  taxRate: Type.Number(),
-  netCents: Type.Integer({ description: 'round(quantity × unitPriceCents × (1 − discountPercent/100)), half away from zero' }),
-  position: Type.Integer(),
-});
+export const LineItemSchema = Type.Object(
+  {
+    ...Stamps,
+    dealId: Id,
+    productId: Type.Union([Id, Type.Null()]),
+    description: Type.String(),
+    quantity: Type.Number(),
+    unit: Type.Union([Type.String(), Type.Null()]),
+    unitPriceCents: Type.Integer(),
+    discountPercent: Type.Number(),
+    taxRate: Type.Number(),
+    netCents: Type.Integer({ description: 'round(quantity × unitPriceCents × (1 − discountPercent/100)), half away from zero' }),
+    position: Type.Integer(),
+  },
+  {
+    examples: [
+      {
+        id: '01jdq3m6e2x7k9v4b8c1n5t0li',
+        dealId: '01jdq3m6e2x7k9v4b8c1n5t0dl',
+        productId: '01jdq3m6e2x7k9v4b8c1n5t0pr',
+        description: 'Kunststofffenster 120×140',
+        quantity: 3,
+        unit: 'Stk.',
+        unitPriceCents: 48900,
+        discountPercent: 10,
+        taxRate: 19,
+        netCents: 132030,
+        position: 0,
+        createdAt: '2026-11-28T09:20:00.000Z',
+        updatedAt: '2026-11-28T09:20:00.000Z',
+        version: 1,
+      },
+    ],
+  },
+);
 export type LineItem = Static<typeof LineItemSchema>;
 
 // at most 4 decimals, checked in code: JSON Schema's multipleOf fails on binary fractions (0.3 / 0.0001)
@@ -72,7 +94,7 @@ export const UpdateLineItemSchema = Type.Object(
     taxRate: Type.Optional(Tax),
     position: Type.Optional(Type.Integer({ minimum: 0 })),
   },
-  { additionalProperties: false, minProperties: 1 },
+  { additionalProperties: false, minProperties: 1, examples: [{ quantity: 4, discountPercent: 5 }] },
 );
 export type UpdateLineItem = Static<typeof UpdateLineItemSchema>;
 

@@ -11,15 +11,33 @@ import { recordChange } from '../timeline/changes.repository.ts';
 import { recomputeDealMoney } from './deal-totals.ts';
 import { getVisibleDeal, publishDealChange } from './deals.service.ts';
 
-export const PaymentSchema = Type.Object({
-  ...Stamps,
-  dealId: Id,
-  amountCents: Type.Integer(),
-  paidAt: Type.String({ description: 'ISO date or date-time of the payment' }),
-  method: Type.Union([Type.String(), Type.Null()]),
-  note: Type.Union([Type.String(), Type.Null()]),
-  userId: Type.Union([Id, Type.Null()]),
-});
+export const PaymentSchema = Type.Object(
+  {
+    ...Stamps,
+    dealId: Id,
+    amountCents: Type.Integer(),
+    paidAt: Type.String({ description: 'ISO date or date-time of the payment' }),
+    method: Type.Union([Type.String(), Type.Null()]),
+    note: Type.Union([Type.String(), Type.Null()]),
+    userId: Type.Union([Id, Type.Null()]),
+  },
+  {
+    examples: [
+      {
+        id: '01jdq3m6e2x7k9v4b8c1n5t0pm',
+        dealId: '01jdq3m6e2x7k9v4b8c1n5t0dl',
+        amountCents: 1005550,
+        paidAt: '2026-12-01',
+        method: 'Überweisung',
+        note: 'RE-2026-0042',
+        userId: '01jdq3m6e2x7k9v4b8c1n5t0aw',
+        createdAt: '2026-12-02T08:30:00.000Z',
+        updatedAt: '2026-12-02T08:30:00.000Z',
+        version: 1,
+      },
+    ],
+  },
+);
 export type Payment = Static<typeof PaymentSchema>;
 
 export const CreatePaymentSchema = Type.Object(

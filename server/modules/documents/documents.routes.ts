@@ -23,7 +23,17 @@ import * as service from './documents.service.ts';
 import { sampleData } from './sample-data.ts';
 
 const tags = ['Documents'];
-const Pdf = Type.String({ description: 'application/pdf' });
+const Pdf = {
+  description: 'The PDF (sent as it is, never as JSON)',
+  content: { 'application/pdf': { schema: Type.String({ format: 'binary' }) } },
+};
+const Logo = {
+  description: 'The logo as uploaded',
+  content: {
+    'image/png': { schema: Type.String({ format: 'binary' }) },
+    'image/jpeg': { schema: Type.String({ format: 'binary' }) },
+  },
+};
 
 function sendPdf(reply: import('fastify').FastifyReply, pdf: Buffer | fs.ReadStream, filename: string, inline: boolean) {
   return reply
@@ -189,12 +199,24 @@ export function documentsRoutes(app: App, { ctx }: RouteDeps): void {
         response: {
           200: Type.Object({
             data: Type.Array(
-              Type.Object({
-                version: Type.Integer(),
-                source: Type.String(),
-                userId: Type.Union([Type.String(), Type.Null()]),
-                createdAt: Type.String(),
-              }),
+              Type.Object(
+                {
+                  version: Type.Integer(),
+                  source: Type.String(),
+                  userId: Type.Union([Type.String(), Type.Null()]),
+                  createdAt: Type.String(),
+                },
+                {
+                  examples: [
+                    {
+                      version: 1,
+                      source: 'Guten Tag {{contact.name}},\n\n[[items]]\n[[totals]]',
+                      userId: '01jdq3m6e2x7k9v4b8c1n5t0ad',
+                      createdAt: '2026-11-20T08:00:00.000Z',
+                    },
+                  ],
+                },
+              ),
             ),
           }),
           ...problemResponses,
@@ -303,7 +325,7 @@ export function documentsRoutes(app: App, { ctx }: RouteDeps): void {
       schema: {
         tags: ['Settings'],
         summary: 'The company logo',
-        response: { 200: Type.String({ description: 'image/png or image/jpeg' }), ...problemResponses },
+        response: { 200: Logo, ...problemResponses },
       },
     },
     async (request, reply) => {

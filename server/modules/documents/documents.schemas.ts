@@ -82,18 +82,38 @@ export const SendDocumentSchema = Type.Object(
   { additionalProperties: false, examples: [{}] },
 );
 
-export const TemplateSchema = Type.Object({
-  ...Stamps,
-  name: Type.String(),
-  kind: Kind,
-  locale: Locale,
-  source: Type.String({
-    description: 'Handlebars; lines "# Heading", "[[items]]", "[[totals]]", "[[pagebreak]]"; helpers money and date',
-  }),
-  isDefault: Type.Boolean(),
-  builtinKey: Type.Union([Type.String(), Type.Null()]),
-  active: Type.Boolean(),
-});
+export const TemplateSchema = Type.Object(
+  {
+    ...Stamps,
+    name: Type.String(),
+    kind: Kind,
+    locale: Locale,
+    source: Type.String({
+      description: 'Handlebars; lines "# Heading", "[[items]]", "[[totals]]", "[[pagebreak]]"; helpers money and date',
+    }),
+    isDefault: Type.Boolean(),
+    builtinKey: Type.Union([Type.String(), Type.Null()]),
+    active: Type.Boolean(),
+  },
+  {
+    examples: [
+      {
+        id: '01jdq3m6e2x7k9v4b8c1n5t0tp',
+        name: 'Angebot kurz',
+        kind: 'offer',
+        locale: 'de',
+        source:
+          'Guten Tag {{contact.name}},\n\nvielen Dank für Ihre Anfrage „{{deal.title}}“. Gern bieten wir Ihnen an:\n\n[[items]]\n[[totals]]\n\nMit freundlichen Grüßen\n{{company.legalName}}\n',
+        isDefault: false,
+        builtinKey: null,
+        active: true,
+        createdAt: '2026-11-20T08:00:00.000Z',
+        updatedAt: '2026-11-28T09:15:00.000Z',
+        version: 2,
+      },
+    ],
+  },
+);
 
 const Source = Type.String({ minLength: 1, maxLength: 100_000 });
 export const CreateTemplateSchema = Type.Object(
@@ -117,9 +137,18 @@ export const UpdateTemplateSchema = Type.Object(
     active: Type.Optional(Type.Boolean()),
     isDefault: Type.Optional(Type.Boolean()),
   },
-  { additionalProperties: false, minProperties: 1 },
+  { additionalProperties: false, minProperties: 1, examples: [{ isDefault: true }] },
 );
 export const PreviewSchema = Type.Object(
   { source: Source, kind: Type.Optional(Type.String({ maxLength: 40 })), locale: Type.Optional(Locale) },
-  { additionalProperties: false },
+  {
+    additionalProperties: false,
+    examples: [
+      {
+        source: '# Angebot {{document.number}}\n\nGuten Tag {{contact.name}},\n\n[[items]]\n[[totals]]',
+        kind: 'offer',
+        locale: 'de',
+      },
+    ],
+  },
 );

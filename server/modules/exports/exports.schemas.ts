@@ -40,7 +40,25 @@ export const ExportFileResponse = {
   description:
     'The file, as an attachment (Content-Disposition). Formula-like cells (= + - @ tab CR at the start) are prefixed with an apostrophe.',
   content: {
-    [CSV_TYPE.split(';')[0] as string]: { schema: Type.String({ description: 'CSV text' }) },
+    [CSV_TYPE.split(';')[0] as string]: {
+      schema: Type.String({
+        description: 'CSV text: UTF-8 with BOM, semicolons, CRLF; German headers and notation unless lang=en',
+      }),
+      examples: {
+        contacts: {
+          summary: 'GET /api/v1/contacts/export',
+          value:
+            'ID;Vorname;Nachname;E-Mail;Telefon;Firma;Quelle;Straße;PLZ;Ort;Land;Tags;Inhaber;Externe ID;Letzte Aktivität;Erstellt am;Geändert am;Besuche pro Jahr\r\n' +
+            '01jdq3m6e2x7k9v4b8c1n5t0ct;Anna;Schmidt;anna.schmidt@example.de;+49 171 2345678;Bäckerei Schulze GmbH;website;Lindenallee 5;50667;Köln;DE;VIP;Anna Schmidt;;27.11.2026 15:05;28.11.2026 10:15;28.11.2026 10:15;4\r\n',
+        },
+        companies: {
+          summary: 'GET /api/v1/companies/export',
+          value:
+            'ID;Name;E-Mail;Telefon;Website;Straße;PLZ;Ort;Land;Tags;Inhaber;Externe ID;Erstellt am;Geändert am;Branche\r\n' +
+            '01jdq3m6e2x7k9v4b8c1n5t0co;Bäckerei Schulze GmbH;info@baeckerei-schulze.de;+49 30 1234567;https://baeckerei-schulze.de;Brotweg 3;10115;Berlin;DE;Stammkunde;Anna Schmidt;;28.11.2026 10:15;28.11.2026 10:15;Handel\r\n',
+        },
+      },
+    },
     [XLSX_TYPE]: { schema: Type.String({ format: 'binary' }) },
   },
 };

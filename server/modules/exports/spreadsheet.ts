@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import { PassThrough, type Readable } from 'node:stream';
 import { stringify } from 'csv-stringify';
+import { stringify as stringifySync } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 
 export type Lang = 'de' | 'en';
@@ -100,6 +101,13 @@ export function csvStream(columns: SheetColumn[], pages: AsyncIterable<SheetValu
   };
   write().catch((err) => out.destroy(err));
   return out;
+}
+
+/** What csvStream writes for a few rows, without the BOM: the CSV example of the OpenAPI document. */
+export function csvExample(columns: SheetColumn[], rows: SheetValue[][], lang: Lang): string {
+  const header = columns.map((c) => neutralise(c.header));
+  const body = rows.map((row) => row.map((v, i) => csvText(v, columns[i]?.type ?? 'text', lang)));
+  return stringifySync([header, ...body], { delimiter: ';', record_delimiter: 'windows' });
 }
 
 const XLSX_FORMATS: Partial<Record<ColumnType, Record<Lang, string>>> = {

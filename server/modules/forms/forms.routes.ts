@@ -70,20 +70,48 @@ const ownerRule = (description: string) =>
   );
 const OwnerRuleSchema = ownerRule('who owns the form’s leads');
 const Origin = Type.String({ pattern: '^https?://[^/\\s]+$', description: 'e.g. https://www.fensterbau-mueller.de' });
-const FormSchema = Type.Object({
-  ...Stamps,
-  key: Type.String(),
-  name: Type.String(),
-  pipelineId: Type.Union([Type.String(), Type.Null()]),
-  stageId: Type.Union([Type.String(), Type.Null()]),
-  ownerRule: OwnerRuleSchema,
-  fields: Type.Array(FieldSchema),
-  allowedOrigins: Type.Array(Type.String()),
-  honeypot: Type.String(),
-  successMessage: Type.Union([Type.String(), Type.Null()]),
-  redirectUrl: Type.Union([Type.String(), Type.Null()]),
-  enabled: Type.Boolean(),
-});
+const FormSchema = Type.Object(
+  {
+    ...Stamps,
+    key: Type.String(),
+    name: Type.String(),
+    pipelineId: Type.Union([Type.String(), Type.Null()]),
+    stageId: Type.Union([Type.String(), Type.Null()]),
+    ownerRule: OwnerRuleSchema,
+    fields: Type.Array(FieldSchema),
+    allowedOrigins: Type.Array(Type.String()),
+    honeypot: Type.String(),
+    successMessage: Type.Union([Type.String(), Type.Null()]),
+    redirectUrl: Type.Union([Type.String(), Type.Null()]),
+    enabled: Type.Boolean(),
+  },
+  {
+    examples: [
+      {
+        id: '01jdq3m6e2x7k9v4b8c1n5t0fm',
+        key: 'kontakt',
+        name: 'Kontaktformular',
+        pipelineId: null,
+        stageId: null,
+        ownerRule: { type: 'team', teamId: '01jdq3m6e2x7k9v4b8c1n5t0tm' },
+        fields: [
+          { name: 'lastName', label: 'Name', type: 'text', required: true },
+          { name: 'email', label: 'E-Mail', type: 'email', required: true },
+          { name: 'phone', label: 'Telefon', type: 'tel' },
+          { name: 'message', label: 'Ihre Nachricht', type: 'textarea' },
+        ],
+        allowedOrigins: ['https://www.fensterbau-mueller.de'],
+        honeypot: 'website',
+        successMessage: 'Vielen Dank! Wir melden uns in Kürze.',
+        redirectUrl: null,
+        enabled: true,
+        createdAt: '2026-11-20T08:00:00.000Z',
+        updatedAt: '2026-11-28T09:15:00.000Z',
+        version: 2,
+      },
+    ],
+  },
+);
 const writable = {
   name: Type.String({ minLength: 1, maxLength: 100 }),
   pipelineId: Type.Optional(Type.Union([Type.String(), Type.Null()])),
@@ -127,7 +155,11 @@ const CreateFormSchema = Type.Object(
     ],
   },
 );
-const UpdateFormSchema = Type.Partial(Type.Object(writable), { additionalProperties: false, minProperties: 1 });
+const UpdateFormSchema = Type.Partial(Type.Object(writable), {
+  additionalProperties: false,
+  minProperties: 1,
+  examples: [{ redirectUrl: 'https://www.fensterbau-mueller.de/danke', allowedOrigins: ['https://www.fensterbau-mueller.de'] }],
+});
 const SubmissionResult = Type.Object(
   { id: Type.String(), message: Type.String() },
   { examples: [{ id: '01jdq3m6e2x7k9v4b8c1n5t0fs', message: 'Vielen Dank! Wir melden uns in Kürze.' }] },
@@ -306,7 +338,20 @@ export function formsRoutes(app: App, { ctx }: RouteDeps): void {
         tags,
         summary: 'The HTML snippet to paste into the website (admin)',
         params: IdParams,
-        response: { 200: Type.Object({ html: Type.String(), action: Type.String() }), ...problemResponses },
+        response: {
+          200: Type.Object(
+            { html: Type.String(), action: Type.String() },
+            {
+              examples: [
+                {
+                  html: '<form class="kontor-form" method="post" action="https://crm.example.de/api/v1/forms/kontakt/submissions">\n  <label>Name<br><input type="text" name="lastName" required></label><br>\n  …\n</form>\n<script>…</script>',
+                  action: 'https://crm.example.de/api/v1/forms/kontakt/submissions',
+                },
+              ],
+            },
+          ),
+          ...problemResponses,
+        },
       },
     },
     async (request) => {
@@ -386,8 +431,36 @@ export function formsRoutes(app: App, { ctx }: RouteDeps): void {
             'named after the e-mail address. Fields the form marks required are required.',
           security: [],
           params: Params,
-          body: Type.Record(Type.String(), Type.Unknown(), { description: 'the form fields' }),
-          response: { 201: SubmissionResult, ...problemResponses },
+          body: Type.Record(Type.String(), Type.Unknown(), {
+            description: 'the form fields',
+            examples: [
+              {
+                lastName: 'Becker',
+                email: 'klaus.becker@example.de',
+                phone: '0152 1122334',
+                message: 'Bitte um ein Angebot für 4 Fenster im Altbau.',
+                utm_source: 'google',
+              },
+            ],
+          }),
+          consumes: ['application/json', 'application/x-www-form-urlencoded'],
+          response: {
+            201: {
+              description: 'The lead was taken: JSON, or a thank-you page for a browser posting the HTML form',
+              content: {
+                'application/json': { schema: SubmissionResult },
+                'text/html': {
+                  schema: Type.String({
+                    examples: [
+                      '<!doctype html><meta charset="utf-8"><title>Danke</title><p>Vielen Dank! Wir melden uns in Kürze.</p>',
+                    ],
+                  }),
+                },
+              },
+            },
+            303: Type.Null({ description: 'A browser posting the HTML form goes on to the form’s redirectUrl (Location)' }),
+            ...problemResponses,
+          },
         },
       },
       async (request, reply) => {

@@ -5,9 +5,9 @@ import { actorOf } from '../../http/auth.ts';
 import { IdParams, ListOf, problemResponses } from '../../http/schemas.ts';
 import type { App, RouteDeps } from '../../http/types.ts';
 import { langOf, sendFile } from '../exports/exports.routes.ts';
-import { ExportFileResponse } from '../exports/exports.schemas.ts';
 import {
   ErrorReportQuery,
+  ImportErrorsFileResponse,
   ImportListQuery,
   ImportSchema,
   ImportSummarySchema,
@@ -114,7 +114,7 @@ export function importsRoutes(app: App, { ctx }: RouteDeps): void {
         summary: 'Download the failed rows: row number, message and the original values (CSV)',
         params: IdParams,
         querystring: ErrorReportQuery,
-        response: { 200: ExportFileResponse, ...problemResponses },
+        response: { 200: ImportErrorsFileResponse, ...problemResponses },
       },
     },
     async (request, reply) => {

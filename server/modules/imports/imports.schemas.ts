@@ -31,7 +31,31 @@ const summary = {
   updatedAt: Timestamp,
 };
 
-export const ImportSummarySchema = Type.Object(summary);
+export const ImportSummarySchema = Type.Object(summary, {
+  examples: [
+    {
+      id: '01jdq3m6e2x7k9v4b8c1n5t0im',
+      userId: '01jdq3m6e2x7k9v4b8c1n5t0aw',
+      entity: 'contact',
+      mode: 'create',
+      dryRun: false,
+      status: 'done',
+      fileName: 'kontakte.csv',
+      total: 3,
+      processed: 3,
+      created: 2,
+      updated: 0,
+      unchanged: 0,
+      failed: 1,
+      companiesCreated: 1,
+      message: null,
+      createdAt: '2026-11-28T09:15:00.000Z',
+      startedAt: '2026-11-28T09:15:00.100Z',
+      finishedAt: '2026-11-28T09:15:01.000Z',
+      updatedAt: '2026-11-28T09:15:01.000Z',
+    },
+  ],
+});
 
 export const ImportSchema = Type.Object(
   {
@@ -79,6 +103,21 @@ export const ErrorReportQuery = Type.Object(
   { lang: Type.Optional(Type.Union([Type.Literal('de'), Type.Literal('en')])) },
   { additionalProperties: false },
 );
+
+/** The 200 answer of the error report: a CSV download (UTF-8 with BOM, semicolons, CRLF), never JSON. */
+export const ImportErrorsFileResponse = {
+  description: 'The failed rows as an attachment (Content-Disposition): row, message, then the file’s own columns',
+  content: {
+    'text/csv': {
+      schema: Type.String({
+        description: 'UTF-8 with BOM, semicolons, CRLF; formula-like cells get a leading apostrophe',
+        examples: [
+          'Zeile;Fehler;Vorname;Nachname;E-Mail;Firma\r\n3;E-Mail: is not a valid e-mail address;Bernd;Bauer;bauer@;Bauer Haustechnik\r\n',
+        ],
+      }),
+    },
+  },
+};
 
 const FileField = Type.String({ format: 'binary', description: 'CSV (UTF-8 or Windows-1252; ; , or tab) or XLSX (first sheet)' });
 

@@ -48,11 +48,33 @@ export function notificationsRoutes(app: App, { ctx }: RouteDeps): void {
           { additionalProperties: false },
         ),
         response: {
-          200: Type.Object({
-            data: Type.Array(NotificationSchema),
-            nextCursor: Type.Union([Type.String(), Type.Null()]),
-            unreadCount: Type.Integer(),
-          }),
+          200: Type.Object(
+            {
+              data: Type.Array(NotificationSchema),
+              nextCursor: Type.Union([Type.String(), Type.Null()]),
+              unreadCount: Type.Integer(),
+            },
+            {
+              examples: [
+                {
+                  data: [
+                    {
+                      id: '01jdq3m6e2x7k9v4b8c1n5t0nt',
+                      kind: 'task.escalated',
+                      title: 'Überfällig: Kunden anrufen (Anna Schmidt)',
+                      body: 'Fällig war 28.11.2026, 10:15',
+                      entityType: 'task',
+                      entityId: '01jdq3m6e2x7k9v4b8c1n5t0tk',
+                      readAt: null,
+                      createdAt: '2026-11-28T09:16:00.000Z',
+                    },
+                  ],
+                  nextCursor: null,
+                  unreadCount: 1,
+                },
+              ],
+            },
+          ),
           ...problemResponses,
         },
       },
@@ -82,7 +104,10 @@ export function notificationsRoutes(app: App, { ctx }: RouteDeps): void {
       schema: {
         tags,
         summary: 'Mark all your notifications read',
-        response: { 200: Type.Object({ updated: Type.Integer() }), ...problemResponses },
+        response: {
+          200: Type.Object({ updated: Type.Integer({ description: 'How many were unread' }) }, { examples: [{ updated: 3 }] }),
+          ...problemResponses,
+        },
       },
     },
     async (request) => ({ updated: await markAllRead(ctx, actorOf(request)) }),

@@ -14,7 +14,7 @@ export const TransferSchema = Type.Object(
 );
 export type Transfer = Static<typeof TransferSchema>;
 
-export const TransferResultSchema = Type.Object({ updated: Type.Integer() });
+export const TransferResultSchema = Type.Object({ updated: Type.Integer() }, { examples: [{ updated: 1 }] });
 
 export const HandoverSchema = Type.Object(
   { toUserId: Id },

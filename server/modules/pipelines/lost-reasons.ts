@@ -12,7 +12,22 @@ import type { App, RouteDeps } from '../../http/types.ts';
 
 // The admin-kept list of reasons a deal was lost: schema, rules and routes of a very small module part.
 
-export const LostReasonSchema = Type.Object({ ...Stamps, name: Type.String(), position: Type.Integer(), active: Type.Boolean() });
+export const LostReasonSchema = Type.Object(
+  { ...Stamps, name: Type.String(), position: Type.Integer(), active: Type.Boolean() },
+  {
+    examples: [
+      {
+        id: '01jdq3m6e2x7k9v4b8c1n5t0lr',
+        name: 'Zu teuer',
+        position: 0,
+        active: true,
+        createdAt: '2026-11-02T08:00:00.000Z',
+        updatedAt: '2026-11-02T08:00:00.000Z',
+        version: 1,
+      },
+    ],
+  },
+);
 type LostReason = Static<typeof LostReasonSchema>;
 const Input = Type.Object(
   {
@@ -22,7 +37,7 @@ const Input = Type.Object(
   },
   { additionalProperties: false, examples: [{ name: 'Zu teuer' }] },
 );
-const Patch = Type.Partial(Input, { additionalProperties: false, minProperties: 1 });
+const Patch = Type.Partial(Input, { additionalProperties: false, minProperties: 1, examples: [{ active: false }] });
 
 type Row = { id: string; name: string; position: number; active: number; createdAt: string; updatedAt: string; version: number };
 const present = (r: Row): LostReason => ({ ...r, active: r.active === 1 });

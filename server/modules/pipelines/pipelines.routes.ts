@@ -7,7 +7,10 @@ import { CreatePipelineSchema, MoveToQuery, PipelineSchema, StageParams, UpdateP
 import * as service from './pipelines.service.ts';
 
 const tags = ['Pipelines'];
-const Moved = Type.Object({ movedDealIds: Type.Array(Type.String()) });
+const Moved = Type.Object(
+  { movedDealIds: Type.Array(Type.String()) },
+  { examples: [{ movedDealIds: ['01jdq3m6e2x7k9v4b8c1n5t0dl', '01jdq3m6e2x7k9v4b8c1n5t0dm'] }] },
+);
 
 export function pipelinesRoutes(app: App, { ctx }: RouteDeps): void {
   app.get(

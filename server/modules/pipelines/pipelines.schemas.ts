@@ -118,7 +118,19 @@ export const UpdatePipelineSchema = Type.Object(
       }),
     ),
   },
-  { additionalProperties: false, minProperties: 1 },
+  {
+    additionalProperties: false,
+    minProperties: 1,
+    examples: [
+      {
+        stages: [
+          { id: '01jdq3m6e2x7k9v4b8c1n5t0s1', name: 'Neu', timeLimitDays: 2 },
+          { name: 'Aufmaß', probability: 30, timeLimitDays: 14, requiredFields: ['customFields.visitAt'] },
+          { id: '01jdq3m6e2x7k9v4b8c1n5t0s5', name: 'Gewonnen' },
+        ],
+      },
+    ],
+  },
 );
 export type UpdatePipeline = Static<typeof UpdatePipelineSchema>;
 

@@ -59,7 +59,7 @@ export const UpdateProductSchema = Type.Object(
     unitPriceCents: Type.Optional(Type.Integer({ minimum: 0, maximum: 1e11 })),
     ...fields,
   },
-  { additionalProperties: false, minProperties: 1 },
+  { additionalProperties: false, minProperties: 1, examples: [{ unitPriceCents: 51900, active: true }] },
 );
 export type UpdateProduct = Static<typeof UpdateProductSchema>;
 export const ProductListQuery = Type.Object(

@@ -14,6 +14,27 @@ interface Client {
 
 const HEARTBEAT_MS = 25_000;
 
+/** The 200 answer for the OpenAPI document: the opening lines, a deal moving, a notification, a keep-alive. */
+const EventStream = Type.String({
+  description: 'text/event-stream',
+  examples: [
+    [
+      'retry: 3000',
+      ': connected',
+      '',
+      'event: deal.stage_changed',
+      'data: {"type":"deal.stage_changed","entityType":"deal","entityId":"01jdq3m6e2x7k9v4b8c1n5t0dl","actorId":"01jdq3m6e2x7k9v4b8c1n5t0aw","at":"2026-11-28T09:15:00.000Z","data":{"ownerId":"01jdq3m6e2x7k9v4b8c1n5t0aw","pipelineId":"01jdq3m6e2x7k9v4b8c1n5t0pl","stageId":"01jdq3m6e2x7k9v4b8c1n5t0s3","status":"open","contactId":"01jdq3m6e2x7k9v4b8c1n5t0ct","fromStageId":"01jdq3m6e2x7k9v4b8c1n5t0s1","toStageId":"01jdq3m6e2x7k9v4b8c1n5t0s3"}}',
+      '',
+      'event: notification.created',
+      'data: {"type":"notification.created","entityType":"notification","entityId":"01jdq3m6e2x7k9v4b8c1n5t0nt","actorId":null,"at":"2026-11-28T09:16:00.000Z","data":{"userId":"01jdq3m6e2x7k9v4b8c1n5t0aw","notification":{"id":"01jdq3m6e2x7k9v4b8c1n5t0nt","kind":"task.escalated","title":"Überfällig: Kunden anrufen (Anna Schmidt)","body":"Fällig war 28.11.2026, 10:15","entityType":"task","entityId":"01jdq3m6e2x7k9v4b8c1n5t0tk","readAt":null,"createdAt":"2026-11-28T09:16:00.000Z"}}}',
+      '',
+      ': ping',
+      '',
+      '',
+    ].join('\n'),
+  ],
+});
+
 /**
  * Whether a client may receive an event: record events by the record's owner (the same rule as reads),
  * notifications only by their recipient. Events carry ownerId (and recipient) so no query is needed per client.
@@ -95,7 +116,7 @@ export function realtimeRoutes(app: App, { ctx }: RouteDeps): void {
         description:
           'text/event-stream; each message has the event type as `event:` and a JSON `data:` {type, entityType, entityId, actorId, at, data}. A comment line every 25 s keeps the connection open.',
         produces: ['text/event-stream'],
-        response: { 200: Type.String({ description: 'text/event-stream' }), ...problemResponses },
+        response: { 200: EventStream, ...problemResponses },
       },
     },
     (request, reply) => {

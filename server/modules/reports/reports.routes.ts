@@ -6,7 +6,7 @@ import { actorOf } from '../../http/auth.ts';
 import { problemResponses } from '../../http/schemas.ts';
 import type { App, RouteDeps } from '../../http/types.ts';
 import { langOf, sendFile } from '../exports/exports.routes.ts';
-import { CSV_TYPE, csvStream, type Lang, XLSX_TYPE, xlsxStream } from '../exports/spreadsheet.ts';
+import { CSV_TYPE, csvExample, csvStream, type Lang, XLSX_TYPE, xlsxStream } from '../exports/spreadsheet.ts';
 import * as pipeline from './pipeline.schemas.ts';
 import { reportSettingsRoutes } from './report-settings.ts';
 import type { ReportFilter } from './reports.schemas.ts';
@@ -124,12 +124,18 @@ const REPORTS: ReportRoute[] = [
 ];
 
 /** The 200 answer: JSON by default, CSV with Accept: text/csv or ?format=csv, XLSX with ?format=xlsx. */
-function answers(json: TSchema) {
+function answers(report: ReportRoute) {
+  // The CSV example is the JSON example as its sheet, in German: the two never disagree.
+  const json = (report.response as { examples?: unknown[] }).examples?.[0];
+  const sheet = json === undefined ? undefined : report.sheet(json as never, 'de');
   return {
     description: 'The report as JSON, or as a CSV/XLSX download',
     content: {
-      'application/json': { schema: json },
-      'text/csv': { schema: Type.String({ description: 'UTF-8 with BOM, semicolons, CRLF' }) },
+      'application/json': { schema: report.response },
+      'text/csv': {
+        schema: Type.String({ description: 'UTF-8 with BOM, semicolons, CRLF' }),
+        ...(sheet ? { example: csvExample(sheet.columns, sheet.rows, 'de') } : {}),
+      },
       [XLSX_TYPE]: { schema: Type.String({ format: 'binary' }) },
     },
   };
@@ -165,7 +171,7 @@ export function reportsRoutes(app: App, { ctx }: RouteDeps): void {
           summary: report.summary,
           description: `${report.description} ${VISIBILITY}`,
           querystring: report.querystring,
-          response: { 200: answers(report.response), ...problemResponses },
+          response: { 200: answers(report), ...problemResponses },
         },
       },
       async (request, reply) => {

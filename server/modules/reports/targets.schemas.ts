@@ -11,7 +11,19 @@ export const TargetSchema = Type.Object(
 );
 export type Target = Static<typeof TargetSchema>;
 
-export const TargetsSchema = Type.Object({ data: Type.Array(TargetSchema) });
+export const TargetsSchema = Type.Object(
+  { data: Type.Array(TargetSchema) },
+  {
+    examples: [
+      {
+        data: [
+          { userId: '01jdq3m6e2x7k9v4b8c1n5t0us', userName: 'Anna Schmidt', month: '2026-11', amountCents: 2000000 },
+          { userId: '01jdq3m6e2x7k9v4b8c1n5t0us', userName: 'Anna Schmidt', month: '2026-12', amountCents: 2500000 },
+        ],
+      },
+    ],
+  },
+);
 
 export const TargetsQuery = Type.Object(
   {

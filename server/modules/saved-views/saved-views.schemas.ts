@@ -33,7 +33,7 @@ export type CreateSavedView = Static<typeof CreateSavedViewSchema>;
 
 export const UpdateSavedViewSchema = Type.Object(
   { name: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })), query: Type.Optional(Query) },
-  { additionalProperties: false, minProperties: 1 },
+  { additionalProperties: false, minProperties: 1, examples: [{ name: 'VIPs in Köln', query: { tag: 'VIP', city: 'Köln' } }] },
 );
 export type UpdateSavedView = Static<typeof UpdateSavedViewSchema>;
 

@@ -57,7 +57,11 @@ const WorkSettingsRecordSchema = Type.Object(
   },
 );
 type WorkSettingsRecord = Static<typeof WorkSettingsRecordSchema>;
-const UpdateSchema = Type.Partial(WorkSettingsSchema, { additionalProperties: false, minProperties: 1 });
+const UpdateSchema = Type.Partial(WorkSettingsSchema, {
+  additionalProperties: false,
+  minProperties: 1,
+  examples: [{ escalationUserId: '01jdq3m6e2x7k9v4b8c1n5t0hd' }],
+});
 
 const KEY = 'work';
 

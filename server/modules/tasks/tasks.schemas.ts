@@ -127,30 +127,60 @@ export const TaskListQuery = Type.Object(
 );
 export type TaskListQuery = Static<typeof TaskListQuery>;
 
-export const TaskCommentSchema = Type.Object({
-  id: Id,
-  taskId: Id,
-  userId: NullableId,
-  userName: NullableString,
-  body: Type.String(),
-  createdAt: Timestamp,
-});
+export const TaskCommentSchema = Type.Object(
+  {
+    id: Id,
+    taskId: Id,
+    userId: NullableId,
+    userName: NullableString,
+    body: Type.String(),
+    createdAt: Timestamp,
+  },
+  {
+    examples: [
+      {
+        id: '01jdq3m6e2x7k9v4b8c1n5t0tc',
+        taskId: '01jdq3m6e2x7k9v4b8c1n5t0tk',
+        userId: '01jdq3m6e2x7k9v4b8c1n5t0aw',
+        userName: 'Anna Schmidt',
+        body: 'Kunde erst ab 16 Uhr erreichbar.',
+        createdAt: '2026-11-28T09:50:00.000Z',
+      },
+    ],
+  },
+);
 export const CreateTaskCommentSchema = Type.Object(
   { body: Type.String({ minLength: 1, maxLength: 10_000 }) },
   { additionalProperties: false, examples: [{ body: 'Kunde erst ab 16 Uhr erreichbar.' }] },
 );
 
-export const TaskTypeSchema = Type.Object({
-  key: Type.String(),
-  nameDe: Type.String(),
-  nameEn: Type.String(),
-  reminderMinutes: Type.Union([Type.Integer(), Type.Null()]),
-  slaMinutes: Type.Union([Type.Integer(), Type.Null()], {
-    description: 'Due this many (business) minutes after creation when no due time is given',
-  }),
-  position: Type.Integer(),
-  builtin: Type.Boolean(),
-});
+export const TaskTypeSchema = Type.Object(
+  {
+    key: Type.String(),
+    nameDe: Type.String(),
+    nameEn: Type.String(),
+    reminderMinutes: Type.Union([Type.Integer(), Type.Null()]),
+    slaMinutes: Type.Union([Type.Integer(), Type.Null()], {
+      description: 'Due this many (business) minutes after creation when no due time is given',
+    }),
+    position: Type.Integer(),
+    builtin: Type.Boolean(),
+  },
+  {
+    examples: [
+      { key: 'call', nameDe: 'Anruf', nameEn: 'Call', reminderMinutes: 5, slaMinutes: 15, position: 0, builtin: true },
+      {
+        key: 'delivery',
+        nameDe: 'Lieferung',
+        nameEn: 'Delivery',
+        reminderMinutes: 120,
+        slaMinutes: null,
+        position: 5,
+        builtin: false,
+      },
+    ],
+  },
+);
 export const CreateTaskTypeSchema = Type.Object(
   {
     key: TypeKey,
@@ -165,4 +195,5 @@ export const CreateTaskTypeSchema = Type.Object(
 export const UpdateTaskTypeSchema = Type.Partial(Type.Omit(CreateTaskTypeSchema, ['key']), {
   additionalProperties: false,
   minProperties: 1,
+  examples: [{ reminderMinutes: 30, slaMinutes: 240 }],
 });

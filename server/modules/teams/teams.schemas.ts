@@ -34,7 +34,7 @@ export type CreateTeam = Static<typeof CreateTeamSchema>;
 
 export const UpdateTeamSchema = Type.Object(
   { name: Type.Optional(TeamName), headId: Type.Optional(Type.Union([Id, Type.Null()])) },
-  { additionalProperties: false, minProperties: 1 },
+  { additionalProperties: false, minProperties: 1, examples: [{ headId: '01jdq3m6e2x7k9v4b8c1n5t0hd' }] },
 );
 export type UpdateTeam = Static<typeof UpdateTeamSchema>;
 

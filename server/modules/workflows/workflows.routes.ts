@@ -11,33 +11,74 @@ import * as service from './workflows.service.ts';
 
 const tags = ['Automation'];
 
-const WorkflowSchema = Type.Object({
-  ...Stamps,
-  name: Type.String(),
-  description: Type.Union([Type.String(), Type.Null()]),
-  enabled: Type.Boolean(),
-  trigger: TriggerSchema,
-  conditions: Type.Union([ConditionGroupSchema, Type.Null()]),
-  steps: Type.Array(Type.Unknown()),
-  definitionVersion: Type.Integer({
-    description: 'Increases when trigger, conditions or steps change; runs finish on the version they started with',
-  }),
-  templateKey: Type.Union([Type.String(), Type.Null()]),
-  webhookSecretSet: Type.Boolean({ description: 'Whether the workflow has a secret that signs its webhook calls' }),
-  webhookSecret: Type.Optional(
-    Type.String({
-      description:
-        'The webhook signing secret, answered only once: when a save first gives the workflow a webhook step, or on rotation',
+const WorkflowSchema = Type.Object(
+  {
+    ...Stamps,
+    name: Type.String(),
+    description: Type.Union([Type.String(), Type.Null()]),
+    enabled: Type.Boolean(),
+    trigger: TriggerSchema,
+    conditions: Type.Union([ConditionGroupSchema, Type.Null()]),
+    steps: Type.Array(Type.Unknown()),
+    definitionVersion: Type.Integer({
+      description: 'Increases when trigger, conditions or steps change; runs finish on the version they started with',
     }),
-  ),
-});
+    templateKey: Type.Union([Type.String(), Type.Null()]),
+    webhookSecretSet: Type.Boolean({ description: 'Whether the workflow has a secret that signs its webhook calls' }),
+    webhookSecret: Type.Optional(
+      Type.String({
+        description:
+          'The webhook signing secret, answered only once: when a save first gives the workflow a webhook step, or on rotation',
+      }),
+    ),
+  },
+  {
+    examples: [
+      {
+        id: '01jdq3m6e2x7k9v4b8c1n5t0wf',
+        name: 'Gewonnen: Dankeschön-Anruf',
+        description: 'Ab 1.000 € netto ruft der Inhaber am nächsten Tag an und bedankt sich.',
+        enabled: true,
+        trigger: { type: 'deal.won' },
+        conditions: { all: [{ field: 'deal.amountCents', op: 'gte', value: 100000 }] },
+        steps: [
+          {
+            type: 'create_task',
+            title: 'Danke sagen: {{contact.name}}',
+            taskType: 'call',
+            assignee: { type: 'owner' },
+            due: { type: 'relative', minutes: 1440 },
+          },
+        ],
+        definitionVersion: 1,
+        templateKey: null,
+        webhookSecretSet: false,
+        createdAt: '2026-11-28T09:15:00.000Z',
+        updatedAt: '2026-11-28T09:15:00.000Z',
+        version: 1,
+      },
+    ],
+  },
+);
 const RecordType = Type.Union([Type.Literal('contact'), Type.Literal('company'), Type.Literal('deal'), Type.Literal('task')]);
-const ManualWorkflowSchema = Type.Object({
-  id: Type.String(),
-  name: Type.String(),
-  description: Type.Union([Type.String(), Type.Null()]),
-  entityType: Type.Union([RecordType, Type.Null()], { description: 'null: offered on every kind of record' }),
-});
+const ManualWorkflowSchema = Type.Object(
+  {
+    id: Type.String(),
+    name: Type.String(),
+    description: Type.Union([Type.String(), Type.Null()]),
+    entityType: Type.Union([RecordType, Type.Null()], { description: 'null: offered on every kind of record' }),
+  },
+  {
+    examples: [
+      {
+        id: '01jdq3m6e2x7k9v4b8c1n5t0wm',
+        name: 'Aufmaß anfragen',
+        description: 'Legt die Aufmaß-Aufgabe an und sagt dem Inhaber Bescheid',
+        entityType: 'deal',
+      },
+    ],
+  },
+);
 const CreateWorkflowSchema = Type.Object(
   {
     name: Type.String({ minLength: 1, maxLength: 200 }),
@@ -76,49 +117,112 @@ const UpdateWorkflowSchema = Type.Partial(
     conditions: Type.Union([ConditionGroupSchema, Type.Null()]),
     steps: Type.Array(StepSchema, { minItems: 1, maxItems: 100 }),
   }),
-  { additionalProperties: false, minProperties: 1 },
+  { additionalProperties: false, minProperties: 1, examples: [{ enabled: false }] },
 );
-const RunSchema = Type.Object({
-  id: Type.String(),
-  workflowId: Type.String(),
-  workflowVersion: Type.Integer(),
-  status: Type.String({ description: 'running, waiting, done, failed, canceled' }),
-  trigger: Type.Unknown(),
-  entityType: Type.Union([Type.String(), Type.Null()]),
-  entityId: Type.Union([Type.String(), Type.Null()]),
-  dealId: Type.Union([Type.String(), Type.Null()]),
-  error: Type.Union([Type.String(), Type.Null()]),
-  waitUntil: Type.Union([Type.String(), Type.Null()]),
-  startedAt: Type.String(),
-  finishedAt: Type.Union([Type.String(), Type.Null()]),
-  steps: Type.Array(
-    Type.Object({
-      path: Type.String(),
-      type: Type.String(),
-      status: Type.String(),
-      output: Type.Unknown(),
-      error: Type.Union([Type.String(), Type.Null()]),
-      at: Type.String(),
-    }),
-  ),
-});
-const TemplateSchema = Type.Object({
-  key: Type.String(),
-  name: Type.Object({ de: Type.String(), en: Type.String() }),
-  description: Type.Object({ de: Type.String(), en: Type.String() }),
-  roles: Type.Array(
-    Type.Object({ key: Type.String(), kind: Type.String(), label: Type.Object({ de: Type.String(), en: Type.String() }) }),
-  ),
-  settings: Type.Record(
-    Type.String(),
-    Type.Object({
-      default: Type.Number(),
-      min: Type.Number(),
-      max: Type.Number(),
-      label: Type.Object({ de: Type.String(), en: Type.String() }),
-    }),
-  ),
-});
+const RunSchema = Type.Object(
+  {
+    id: Type.String(),
+    workflowId: Type.String(),
+    workflowVersion: Type.Integer(),
+    status: Type.String({ description: 'running, waiting, done, failed, canceled' }),
+    trigger: Type.Unknown(),
+    entityType: Type.Union([Type.String(), Type.Null()]),
+    entityId: Type.Union([Type.String(), Type.Null()]),
+    dealId: Type.Union([Type.String(), Type.Null()]),
+    error: Type.Union([Type.String(), Type.Null()]),
+    waitUntil: Type.Union([Type.String(), Type.Null()]),
+    startedAt: Type.String(),
+    finishedAt: Type.Union([Type.String(), Type.Null()]),
+    steps: Type.Array(
+      Type.Object({
+        path: Type.String(),
+        type: Type.String(),
+        status: Type.String(),
+        output: Type.Unknown(),
+        error: Type.Union([Type.String(), Type.Null()]),
+        at: Type.String(),
+      }),
+    ),
+  },
+  {
+    examples: [
+      {
+        id: '01jdq3m6e2x7k9v4b8c1n5t0wr',
+        workflowId: '01jdq3m6e2x7k9v4b8c1n5t0wf',
+        workflowVersion: 1,
+        status: 'done',
+        trigger: {
+          type: 'manual',
+          entityType: 'deal',
+          entityId: '01jdq3m6e2x7k9v4b8c1n5t0dl',
+          data: { startedBy: '01jdq3m6e2x7k9v4b8c1n5t0ad' },
+          refs: { dealId: '01jdq3m6e2x7k9v4b8c1n5t0dl' },
+        },
+        entityType: 'deal',
+        entityId: '01jdq3m6e2x7k9v4b8c1n5t0dl',
+        dealId: '01jdq3m6e2x7k9v4b8c1n5t0dl',
+        error: null,
+        waitUntil: null,
+        startedAt: '2026-11-28T09:15:00.000Z',
+        finishedAt: '2026-11-28T09:15:00.000Z',
+        steps: [
+          {
+            path: '[0]',
+            type: 'create_task',
+            status: 'done',
+            output: {
+              taskId: '01jdq3m6e2x7k9v4b8c1n5t0tk',
+              assigneeId: '01jdq3m6e2x7k9v4b8c1n5t0aw',
+              dueAt: '2026-11-29T09:15:00.000Z',
+            },
+            error: null,
+            at: '2026-11-28T09:15:00.000Z',
+          },
+        ],
+      },
+    ],
+  },
+);
+const TemplateSchema = Type.Object(
+  {
+    key: Type.String(),
+    name: Type.Object({ de: Type.String(), en: Type.String() }),
+    description: Type.Object({ de: Type.String(), en: Type.String() }),
+    roles: Type.Array(
+      Type.Object({ key: Type.String(), kind: Type.String(), label: Type.Object({ de: Type.String(), en: Type.String() }) }),
+    ),
+    settings: Type.Record(
+      Type.String(),
+      Type.Object({
+        default: Type.Number(),
+        min: Type.Number(),
+        max: Type.Number(),
+        label: Type.Object({ de: Type.String(), en: Type.String() }),
+      }),
+    ),
+  },
+  {
+    examples: [
+      {
+        key: 'salon-rebooking',
+        name: { de: 'Salon: Termin nachbuchen', en: 'Salon: re-booking reminder' },
+        description: {
+          de: 'Nach jedem Besuch erinnert Kontor nach X Tagen an den nächsten Termin.',
+          en: 'After each visit Kontor reminds you after X days to book the next appointment.',
+        },
+        roles: [{ key: 'reception', kind: 'user', label: { de: 'Empfang', en: 'Reception' } }],
+        settings: {
+          rebookAfterDays: {
+            default: 42,
+            min: 1,
+            max: 365,
+            label: { de: 'Erinnern nach (Tagen)', en: 'Remind after (days)' },
+          },
+        },
+      },
+    ],
+  },
+);
 
 export function workflowsRoutes(app: App, { ctx }: RouteDeps, engine: () => WorkflowEngine): void {
   app.get(
@@ -165,7 +269,10 @@ export function workflowsRoutes(app: App, { ctx }: RouteDeps, engine: () => Work
         tags,
         summary: 'Make a new webhook signing secret (admin); the answer is the only time it is shown',
         params: IdParams,
-        response: { 200: Type.Object({ secret: Type.String() }), ...problemResponses },
+        response: {
+          200: Type.Object({ secret: Type.String() }, { examples: [{ secret: 'whsec_4fJq9TzK2mWp7XbR1cVd8NsLh3GyE6Ua' }] }),
+          ...problemResponses,
+        },
       },
     },
     async (request) => ({ secret: await service.rotateSecret(ctx, actorOf(request), request.params.id) }),
@@ -296,7 +403,7 @@ export function workflowsRoutes(app: App, { ctx }: RouteDeps, engine: () => Work
         tags,
         summary: 'Retry a failed run from its failed step (admin)',
         params: IdParams,
-        response: { 200: Type.Object({ ok: Type.Boolean() }), ...problemResponses },
+        response: { 200: Type.Object({ ok: Type.Boolean() }, { examples: [{ ok: true }] }), ...problemResponses },
       },
     },
     async (request) => {
@@ -341,11 +448,29 @@ export function workflowsRoutes(app: App, { ctx }: RouteDeps, engine: () => Work
         params: Type.Object({ key: Type.String({ maxLength: 60 }) }, { additionalProperties: false }),
         body: InstallSchema,
         response: {
-          201: Type.Object({
-            pipelineId: Type.String(),
-            formKey: Type.Union([Type.String(), Type.Null()]),
-            workflowIds: Type.Array(Type.String()),
-          }),
+          201: Type.Object(
+            {
+              pipelineId: Type.String(),
+              formKey: Type.Union([Type.String(), Type.Null()]),
+              workflowIds: Type.Array(Type.String()),
+            },
+            {
+              examples: [
+                {
+                  pipelineId: '01jdq3m6e2x7k9v4b8c1n5t0pi',
+                  formKey: 'anfrage',
+                  workflowIds: [
+                    '01jdq3m6e2x7k9v4b8c1n5t0w1',
+                    '01jdq3m6e2x7k9v4b8c1n5t0w2',
+                    '01jdq3m6e2x7k9v4b8c1n5t0w3',
+                    '01jdq3m6e2x7k9v4b8c1n5t0w4',
+                    '01jdq3m6e2x7k9v4b8c1n5t0w5',
+                    '01jdq3m6e2x7k9v4b8c1n5t0w6',
+                  ],
+                },
+              ],
+            },
+          ),
           ...problemResponses,
         },
       },
