@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 import { actorOf } from '../../http/auth.ts';
-import { parseListParams } from '../../http/list.ts';
+import { parseListParams, withSort } from '../../http/list.ts';
 import { IdParams, ListOf, problemResponses } from '../../http/schemas.ts';
 import type { App, RouteDeps } from '../../http/types.ts';
 import { API_KEY_SORT } from './api-keys.repository.ts';
@@ -16,7 +16,7 @@ export function apiKeysRoutes(app: App, { ctx }: RouteDeps): void {
       schema: {
         tags,
         summary: 'List the API keys you may see (yours; a head: the team’s; admin: all)',
-        querystring: ApiKeyListQuery,
+        querystring: withSort(ApiKeyListQuery, API_KEY_SORT, '-createdAt'),
         response: { 200: ListOf(ApiKeySchema), ...problemResponses },
       },
     },

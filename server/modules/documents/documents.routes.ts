@@ -5,6 +5,7 @@ import { isAdmin } from '../../core/actor.ts';
 import { actorOf } from '../../http/auth.ts';
 import { AppError, forbidden, notFound } from '../../http/errors.ts';
 import { expectedVersion } from '../../http/if-match.ts';
+import { listQuery } from '../../http/list.ts';
 import { IdParams, ListOf, problemResponses } from '../../http/schemas.ts';
 import type { App, RouteDeps } from '../../http/types.ts';
 import { getCompanySettings } from '../settings/company.service.ts';
@@ -63,22 +64,24 @@ export function documentsRoutes(app: App, { ctx }: RouteDeps): void {
         tags,
         summary: 'Documents of a deal, newest first',
         params: IdParams,
+        querystring: listQuery(service.DOCUMENT_LIST),
         response: { 200: ListOf(DocumentSchema), ...problemResponses },
       },
     },
-    async (request) => ({ data: await service.listDealDocuments(ctx, actorOf(request), request.params.id), nextCursor: null }),
+    async (request) => service.listDealDocuments(ctx, actorOf(request), request.params.id, request.query),
   );
   app.get(
     '/api/v1/contacts/:id/documents',
     {
       schema: {
         tags,
-        summary: 'Documents of a contact',
+        summary: 'Documents of a contact, newest first',
         params: IdParams,
+        querystring: listQuery(service.DOCUMENT_LIST),
         response: { 200: ListOf(DocumentSchema), ...problemResponses },
       },
     },
-    async (request) => ({ data: await service.listContactDocuments(ctx, actorOf(request), request.params.id), nextCursor: null }),
+    async (request) => service.listContactDocuments(ctx, actorOf(request), request.params.id, request.query),
   );
   app.get(
     '/api/v1/documents/:id',
@@ -135,14 +138,14 @@ export function documentsRoutes(app: App, { ctx }: RouteDeps): void {
       schema: {
         tags,
         summary: 'Document templates',
-        querystring: Type.Object({ kind: Type.Optional(Type.String()) }, { additionalProperties: false }),
+        querystring: listQuery(templates.TEMPLATE_LIST),
         response: { 200: ListOf(TemplateSchema), ...problemResponses },
       },
     },
     async (request) => {
       actorOf(request);
       await templates.ensureDefaultTemplates(ctx.db, ctx.clock.now().toISOString());
-      return { data: await templates.listTemplates(ctx, request.query.kind), nextCursor: null };
+      return templates.listTemplates(ctx, request.query);
     },
   );
   app.post(
@@ -184,26 +187,25 @@ export function documentsRoutes(app: App, { ctx }: RouteDeps): void {
     {
       schema: {
         tags,
-        summary: 'Earlier versions of a template',
+        summary: 'Earlier versions of a template, newest first',
         params: IdParams,
+        querystring: listQuery(templates.VERSION_LIST),
         response: {
-          200: Type.Object({
-            data: Type.Array(
-              Type.Object({
-                version: Type.Integer(),
-                source: Type.String(),
-                userId: Type.Union([Type.String(), Type.Null()]),
-                createdAt: Type.String(),
-              }),
-            ),
-          }),
+          200: ListOf(
+            Type.Object({
+              version: Type.Integer(),
+              source: Type.String(),
+              userId: Type.Union([Type.String(), Type.Null()]),
+              createdAt: Type.String(),
+            }),
+          ),
           ...problemResponses,
         },
       },
     },
     async (request) => {
       actorOf(request);
-      return { data: await templates.templateVersions(ctx, request.params.id) };
+      return templates.templateVersions(ctx, request.params.id, request.query);
     },
   );
   app.post(

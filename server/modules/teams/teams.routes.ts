@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
 import { actorOf } from '../../http/auth.ts';
 import { expectedVersion } from '../../http/if-match.ts';
-import { parseListParams } from '../../http/list.ts';
+import { parseListParams, withSort } from '../../http/list.ts';
 import { IdParams, ListOf, problemResponses } from '../../http/schemas.ts';
 import type { App, RouteDeps } from '../../http/types.ts';
 import { TEAM_SORT } from './teams.repository.ts';
@@ -17,7 +17,7 @@ export function teamsRoutes(app: App, { ctx }: RouteDeps): void {
       schema: {
         tags,
         summary: 'List teams',
-        querystring: TeamListQuery,
+        querystring: withSort(TeamListQuery, TEAM_SORT, 'name'),
         response: { 200: ListOf(TeamSchema), ...problemResponses },
       },
     },

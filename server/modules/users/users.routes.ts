@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
 import { actorOf } from '../../http/auth.ts';
 import { expectedVersion } from '../../http/if-match.ts';
-import { parseListParams } from '../../http/list.ts';
+import { parseListParams, withSort } from '../../http/list.ts';
 import { IdParams, ListOf, problemResponses } from '../../http/schemas.ts';
 import type { App, RouteDeps } from '../../http/types.ts';
 import { USER_SORT } from './users.repository.ts';
@@ -17,7 +17,7 @@ export function usersRoutes(app: App, { ctx }: RouteDeps): void {
       schema: {
         tags,
         summary: 'List users (the staff directory)',
-        querystring: UserListQuery,
+        querystring: withSort(UserListQuery, USER_SORT, 'name'),
         response: { 200: ListOf(UserSchema), ...problemResponses },
       },
     },
