@@ -385,5 +385,17 @@ describe('equality filters on documented fields', () => {
     expect(notes.status, notes.text).toBe(200);
     const users = (await admin.api.get(`/api/v1/users?role=admin&active=true`)).body.data;
     expect(users.map((u: { email: string }) => u.email)).toEqual(['admin@example.de']);
+    expect((await admin.api.get('/api/v1/users?email=ADMIN%40example.de&teamId=null')).body.data).toHaveLength(1);
+    const team = await admin.api.post('/api/v1/teams', { name: 'Außendienst Filter' });
+    expect(team.status, team.text).toBe(201);
+    const teams = (await admin.api.get(`/api/v1/teams?name=${encodeURIComponent('außendienst filter')}&headId=null`)).body.data;
+    expect(teams.map((x: { id: string }) => x.id)).toEqual([team.body.id]);
+    const key = await admin.api.post('/api/v1/api-keys', { name: 'Webshop Filter', role: 'manager' });
+    expect(key.status, key.text).toBe(201);
+    const keys = async (query: string) =>
+      (await admin.api.get(`/api/v1/api-keys?${query}`)).body.data.map((k: { name: string }) => k.name);
+    expect(await keys('role=manager&revoked=false')).toEqual(['Webshop Filter']);
+    expect(await keys('role=admin')).toEqual([]);
+    expect(await keys('revoked=true')).toEqual([]);
   });
 });
