@@ -1,3 +1,4 @@
+import { AjvCompiler } from '@fastify/ajv-compiler';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyJwt from '@fastify/jwt';
@@ -121,6 +122,19 @@ async function signingSecret(ctx: Ctx): Promise<string> {
   return secret;
 }
 
+/**
+ * Query strings, params and headers are text, so their numbers and booleans are coerced; a JSON body
+ * carries real types, so `"amountCents": "1000"`, `true` for a number or `"vip"` for a tag list is a 400
+ * there rather than silently converted.
+ */
+function strictBodyValidator(...args: Parameters<ReturnType<typeof AjvCompiler>>) {
+  const [external, options] = args as [unknown, { customOptions?: Record<string, unknown> }];
+  const build = AjvCompiler() as (external: unknown, options: unknown) => ReturnType<ReturnType<typeof AjvCompiler>>;
+  const forText = build(external, options);
+  const forBody = build(external, { ...options, customOptions: { ...options?.customOptions, coerceTypes: false } });
+  return (route: Parameters<typeof forText>[0]) => (route.httpPart === 'body' ? forBody(route) : forText(route));
+}
+
 /** Builds the whole Fastify app on a migrated database. It never listens: main.ts and tests do that. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config } = deps;
@@ -130,6 +144,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     bodyLimit: 1024 * 1024,
     return503OnClosing: true,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true } },
+    schemaController: { compilersFactory: { buildValidator: strictBodyValidator } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   const ctx: Ctx = {
@@ -155,6 +170,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   registerErrorHandler(app);
+  // A POST without a body (e.g. …/complete, …/read) is fine even when the client still says
+  // `Content-Type: application/json`; a route with a body schema then validates {} and names
+  // the missing fields instead of answering "body must be object".
+  app.addHook('onRequest', async (request) => {
+    const length = request.headers['content-length'];
+    if ((length === undefined || length === '0') && request.headers['transfer-encoding'] === undefined)
+      delete request.headers['content-type'];
+  });
+  app.addHook('preValidation', async (request) => {
+    if (request.body === undefined && request.routeOptions.schema?.body && request.method !== 'GET') request.body = {};
+  });
   app.addSchema(ProblemSchema);
 
   await app.register(fastifyHelmet, {

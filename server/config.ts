@@ -30,10 +30,12 @@ export interface Config {
   readonly trustProxy: boolean;
   /** KONTOR_SECURE_COOKIES: mark cookies Secure (default: true when publicUrl is https). */
   readonly secureCookies: boolean;
-  /** KONTOR_RATE_LIMIT_PER_MINUTE: API requests per client and minute (default 1200). */
+  /** KONTOR_RATE_LIMIT_PER_MINUTE: API requests per client and minute (default 6000), a flood guard. */
   readonly rateLimitPerMinute: number;
-  /** KONTOR_LOGIN_LIMIT_PER_MINUTE: login attempts per client and minute (default 10). */
+  /** KONTOR_LOGIN_LIMIT_PER_MINUTE: failed logins per client and e-mail and minute (default 10). */
   readonly loginLimitPerMinute: number;
+  /** KONTOR_FORM_LIMIT_PER_MINUTE: web-form submissions per client and form and minute (default 30). */
+  readonly formLimitPerMinute: number;
   /**
    * KONTOR_WEBHOOK_ALLOW_PRIVATE: comma-separated IP addresses or CIDR ranges (e.g. 10.0.5.0/24,127.0.0.1)
    * that workflow webhooks may call although they are private, loopback or link-local (default none:
@@ -88,9 +90,15 @@ function redact(raw: string): string {
   return raw.replace(/\/\/[^@/]*@/, '//***@');
 }
 
+/** A DNS host name: dot-separated labels of letters, digits and inner hyphens. */
+const HOST_NAME =
+  /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
+
 export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config {
   const port = int(env, 'PORT', 3000, 0, 65535);
   const host = env.HOST?.trim() || '0.0.0.0';
+  if (!isIP(host) && !HOST_NAME.test(host))
+    throw new ConfigError(`HOST must be an IP address (e.g. 0.0.0.0 or 127.0.0.1) or a host name, not "${host}"`);
   const dataDir = path.resolve(cwd, env.KONTOR_DATA_DIR?.trim() || 'data');
 
   const smtpRaw = env.KONTOR_SMTP_URL?.trim() || null;
@@ -134,8 +142,9 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     sessionHours: int(env, 'KONTOR_SESSION_HOURS', 12, 1, 24 * 30),
     trustProxy: bool(env, 'KONTOR_TRUST_PROXY', false),
     secureCookies: bool(env, 'KONTOR_SECURE_COOKIES', publicUrl.startsWith('https:')),
-    rateLimitPerMinute: int(env, 'KONTOR_RATE_LIMIT_PER_MINUTE', 1200, 10, 1_000_000),
+    rateLimitPerMinute: int(env, 'KONTOR_RATE_LIMIT_PER_MINUTE', 6000, 10, 1_000_000),
     loginLimitPerMinute: int(env, 'KONTOR_LOGIN_LIMIT_PER_MINUTE', 10, 1, 10_000),
+    formLimitPerMinute: int(env, 'KONTOR_FORM_LIMIT_PER_MINUTE', 30, 1, 100_000),
     webhookAllowPrivate: Object.freeze(webhookAllowPrivate),
     logLevel,
     production: env.NODE_ENV === 'production',

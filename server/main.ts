@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { systemClock } from './core/clock.ts';
@@ -20,6 +22,11 @@ async function main(): Promise<void> {
     throw err;
   }
   const log = createLogger(config);
+  const unusable = dataDirProblem(config.dataDir);
+  if (unusable) {
+    console.error(`Kontor cannot start: KONTOR_DATA_DIR ${config.dataDir} ${unusable}`);
+    process.exit(78);
+  }
   // One server per data directory; a restarting predecessor gets a few seconds to let go.
   const lock = await lockDataDir(config.dataDir, 10_000);
   if (!lock) {
@@ -80,9 +87,38 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
 
-  await app.listen({ port: config.port, host: config.host });
+  try {
+    await app.listen({ port: config.port, host: config.host });
+  } catch (err) {
+    const code = (err as { code?: string }).code;
+    log.fatal(
+      { err },
+      `Kontor cannot start: cannot listen on ${config.host}:${config.port} (${code === 'EADDRINUSE' ? 'the port is in use' : code === 'ENOTFOUND' ? 'unknown HOST' : (err as Error).message})`,
+    );
+    await app.close();
+    await database.close();
+    lock.release();
+    process.exit(78);
+  }
   app.scheduler.start();
   log.info({ url: config.publicUrl, dataDir: config.dataDir }, 'Kontor is ready');
+}
+
+/** Why the data directory cannot hold Kontor's files, or null when it can (created if missing). */
+function dataDirProblem(dir: string): string | null {
+  try {
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    if (!fs.statSync(dir).isDirectory()) return 'is not a directory';
+    const probe = path.join(dir, `.kontor-write-test-${process.pid}`);
+    fs.writeFileSync(probe, '');
+    fs.rmSync(probe);
+    return null;
+  } catch (err) {
+    const code = (err as { code?: string }).code;
+    if (code === 'EEXIST' || code === 'ENOTDIR') return 'is not a directory';
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return 'is not writable for this user';
+    return `cannot be used (${(err as Error).message})`;
+  }
 }
 
 main().catch((err) => {

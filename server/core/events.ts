@@ -36,7 +36,40 @@ export interface DomainEvent {
   actorId: string | null;
   at: string;
   data?: Record<string, unknown>;
+  /** The slot key of the scheduler job that journals this event for automation (see publish()). */
+  journal?: string;
 }
+
+/** A change made by a workflow run: events it causes carry it, so chains of runs stop at a depth limit. */
+export interface Cause {
+  runId: string;
+  depth: number;
+}
+
+/**
+ * The events automation may react to (record triggers, date triggers, deal/task/form triggers). They are
+ * journaled in the transaction that made the change, so no workflow start is lost to a crash after commit.
+ */
+export const AUTOMATION_EVENTS: ReadonlySet<EventType> = new Set<EventType>([
+  'contact.created',
+  'contact.updated',
+  'contact.deleted',
+  'company.created',
+  'company.updated',
+  'company.deleted',
+  'deal.created',
+  'deal.updated',
+  'deal.deleted',
+  'deal.stage_changed',
+  'deal.won',
+  'deal.lost',
+  'deal.paid',
+  'task.created',
+  'task.updated',
+  'task.completed',
+  'task.deleted',
+  'form.submitted',
+]);
 
 type Handler = (event: DomainEvent) => void | Promise<void>;
 

@@ -15,8 +15,11 @@ export interface Database {
  * foreign keys, busy timeout, synchronous=FULL so an acknowledged write survives kill -9).
  */
 export function openDatabase(file: string): Database {
-  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   const sqlite = new SQLite(file);
+  // password hashes, sessions and the token secret live here: readable by Kontor's user only (SQLite
+  // gives its -wal and -shm files the database file's mode)
+  if (file !== ':memory:') restrictToOwner(file);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
@@ -36,4 +39,14 @@ export function openDatabase(file: string): Database {
       await db.destroy();
     },
   };
+}
+
+function restrictToOwner(file: string): void {
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) {
+    try {
+      if ((fs.statSync(f).mode & 0o077) !== 0) fs.chmodSync(f, 0o600);
+    } catch {
+      // missing, or not ours to change (a read-only mount): leave it as the admin set it up
+    }
+  }
 }

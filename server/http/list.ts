@@ -85,8 +85,10 @@ function decodeCursor(cursor: string | undefined, sort: string): ListParams['aft
   if (!cursor) return null;
   try {
     const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    const idOk = typeof parsed?.id === 'string' || typeof parsed?.id === 'number';
-    if (parsed && parsed.s === sort && idOk && 'v' in parsed) return { v: parsed.v, id: parsed.id };
+    const v = parsed?.v;
+    const scalar = v === null || typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v));
+    const idOk = typeof parsed?.id === 'string' || (typeof parsed?.id === 'number' && Number.isFinite(parsed.id));
+    if (parsed && parsed.s === sort && idOk && scalar) return { v, id: parsed.id };
   } catch {
     // fall through
   }

@@ -122,8 +122,8 @@ describe('automation: workflows, editor, runs and web forms in a real browser', 
     await expect.poll(() => field(dialog, 'Rückruf innerhalb (Minuten)').inputValue()).toBe('15');
     await screenshot(page, SHOTS, '01-install-template');
     await dialog.getByRole('button', { name: 'Installieren' }).click();
-    await page.getByText('„Aufmaß und Montage“ installiert: 6 Workflows').waitFor();
-    await expect.poll(() => page.locator('[data-workflow]').count()).toBe(6);
+    await page.getByText('„Aufmaß und Montage“ installiert: 13 Workflows').waitFor();
+    await expect.poll(() => page.locator('[data-workflow]').count()).toBe(13);
     const first = page.locator('[data-workflow="1 · Neue Web-Anfrage: Rückruf"]');
     await expect
       .poll(() => first.getByTestId('trigger-summary').textContent())
@@ -134,6 +134,21 @@ describe('automation: workflows, editor, runs and web forms in a real browser', 
       .poll(() => first.getByRole('switch', { name: 'Workflow „1 · Neue Web-Anfrage: Rückruf“ aktiv' }).isChecked())
       .toBe(true);
     await screenshot(page, SHOTS, '02-workflows');
+    // a step's own condition shows in the editor: the measurement task is created once per deal
+    await page.getByRole('link', { name: '2 · Rückruf erledigt: Aufmaß planen' }).click();
+    await heading(page, '2 · Rückruf erledigt: Aufmaß planen');
+    const guard = page
+      .getByRole('region', { name: 'Schritt 1: Aufgabe erstellen' })
+      .getByRole('group', { name: 'Nur ausführen, wenn …' });
+    await expect
+      .poll(() => guard.getByRole('combobox', { name: 'Feld', exact: true }).first().inputValue())
+      .toBe('Offene Aufgaben (Typen)');
+    await expect
+      .poll(() => guard.getByRole('combobox', { name: 'Vergleich', exact: true }).first().inputValue())
+      .toBe('enthält nicht');
+    await screenshot(page, SHOTS, '02b-step-condition');
+    await page.goto('/admin/automation');
+    await page.locator('[data-workflow]').first().waitFor();
   });
 
   it('edits the call-back time in the editor and saves it as a new version', async () => {

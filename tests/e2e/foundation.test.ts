@@ -79,8 +79,8 @@ describe('foundation: setup, admin screens, roles and language in a real browser
     await field(dialog, 'Name').fill('Vertrieb');
     await screenshot(page, SHOTS, '03-team-dialog');
     await dialog.getByRole('button', { name: 'Team anlegen' }).click();
-    await dialog.waitFor({ state: 'hidden' });
     await page.getByText('Team „Vertrieb“ wurde angelegt.').waitFor();
+    await dialog.waitFor({ state: 'hidden' });
     const row = page.locator('tr[data-team="Vertrieb"]');
     await row.waitFor();
     await expect.poll(() => row.textContent()).toContain('Keine Leitung');
@@ -108,8 +108,8 @@ describe('foundation: setup, admin screens, roles and language in a real browser
     await choose(page, dialog, 'Team', 'Vertrieb');
     await screenshot(page, SHOTS, '05-user-dialog');
     await dialog.getByRole('button', { name: 'Benutzer anlegen' }).click();
-    await dialog.waitFor({ state: 'hidden' });
     await page.getByText(`Benutzer „${MANAGER.name}“ wurde angelegt.`).waitFor();
+    await dialog.waitFor({ state: 'hidden' });
 
     const row = page.locator(`tr[data-user="${MANAGER.email}"]`);
     await row.waitFor();
@@ -143,8 +143,8 @@ describe('foundation: setup, admin screens, roles and language in a real browser
     await expect.poll(() => field(dialog, 'Name').inputValue()).toBe('Anna Berger');
     await field(dialog, 'Name').fill(MANAGER.name);
     await dialog.getByRole('button', { name: 'Speichern' }).click();
-    await dialog.waitFor({ state: 'hidden' });
     await page.getByText(`Änderungen an „${MANAGER.name}“ wurden gespeichert.`).waitFor();
+    await dialog.waitFor({ state: 'hidden' });
     const saved = (await other.api.get(`/api/v1/users/${anna.id}`)).body;
     expect(saved).toMatchObject({ name: MANAGER.name, locale: 'de' });
   });
@@ -173,8 +173,8 @@ describe('foundation: setup, admin screens, roles and language in a real browser
     const dialog = page.getByRole('dialog', { name: 'Team Vertrieb bearbeiten' });
     await choose(page, dialog, 'Leitung', MANAGER.name);
     await dialog.getByRole('button', { name: 'Speichern' }).click();
-    await dialog.waitFor({ state: 'hidden' });
     await page.getByText('Team „Vertrieb“ wurde gespeichert.').waitFor();
+    await dialog.waitFor({ state: 'hidden' });
     const row = page.locator('tr[data-team="Vertrieb"]');
     await expect.poll(() => row.textContent()).toContain(MANAGER.name);
     await expect.poll(() => row.textContent()).toMatch(/1$/);

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
@@ -363,6 +364,26 @@ describe('sales: board, moves, gates and money in a real browser', () => {
     await annaPage.getByRole('button', { name: 'Betrag (netto)' }).click();
     await expect.poll(() => annaPage.locator('tr[data-deal]').first().getAttribute('data-deal')).toBe('Fenster Bauer');
     await screenshot(annaPage, SHOTS, '09-list');
+
+    // the export downloads what the list shows, in its order: Anna's deals only, sorted by amount
+    const shown = await annaPage.locator('tr[data-deal]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-deal')));
+    const [saved] = await Promise.all([
+      annaPage.waitForEvent('download'),
+      annaPage.getByRole('link', { name: 'Als CSV exportieren (mit den aktuellen Filtern)' }).click(),
+    ]);
+    expect(saved.suggestedFilename()).toMatch(/^deals-\d{4}-\d{2}-\d{2}\.csv$/);
+    const file = path.join(chrome.dir, 'deals.csv');
+    await saved.saveAs(file);
+    const [header, ...records] = fs
+      .readFileSync(file, 'utf8')
+      .replace(/^\uFEFF/, '')
+      .split('\r\n')
+      .filter(Boolean);
+    expect(header).toMatch(/^ID;Titel;Pipeline;Phase;Status;Betrag netto;/);
+    expect(records.map((r) => r.split(';')[1])).toEqual(shown);
+    expect(records.find((r) => r.includes(';Fenster Einfamilienhaus Schulz;'))).toContain(
+      ';Vertrieb;Qualifiziert;Offen;8450,00;1605,50;10055,50;EUR;0,00;;Petra Schulz;Bäckerei Schulz GmbH;Anna Schmidt;',
+    );
   });
 
   it('lets the admin keep the product catalogue', async () => {
@@ -448,6 +469,65 @@ describe('sales: board, moves, gates and money in a real browser', () => {
     await column(maxPage, 'Offer').getByText('stalling').waitFor();
     expect(await text(column(maxPage, 'New').getByTestId('stage-sum'))).toBe('€1,250.50');
     await screenshot(maxPage, SHOTS, '14-board-english');
+  });
+
+  it('imports deals from a CSV through the wizard and shows them on the board', async () => {
+    await openBoard(annaPage);
+    await annaPage.getByRole('main').getByRole('link', { name: 'Importieren' }).click();
+    await waitForPath(annaPage, '/deals/import');
+    await heading(annaPage, 'Deals importieren');
+    // the wizard of contacts and companies, with deals chosen
+    await expect.poll(() => annaPage.getByRole('radio', { name: 'Deals' }).isChecked()).toBe(true);
+    await screenshot(annaPage, SHOTS, '15-import-deals-file');
+    const csv = [
+      'Titel;Phase;Betrag;Abschluss;Firma;Auftragsnummer',
+      'Markise Schulz;Angebot;2.480,00;15.01.2027;Bäckerei Schulz GmbH;IMP-1',
+      'Vordach Schulz;Verhandlung;1.150,50;;Bäckerei Schulz GmbH;IMP-2',
+      'Garagentor Schulz;Angebot;3.000,00;;;IMP-3',
+    ].join('\r\n');
+    await annaPage.locator('input[type="file"]').setInputFiles({
+      name: 'auftraege.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(`\uFEFF${csv}\r\n`, 'utf8'),
+    });
+    const mapping = annaPage.getByRole('table', { name: 'Spalten zuordnen' });
+    await mapping.waitFor();
+    await expect
+      .poll(() => mapping.getByRole('combobox', { name: 'Feld für Spalte „Phase“' }).inputValue())
+      .toBe('Phase (Name oder ID)');
+    await expect
+      .poll(() => mapping.getByRole('combobox', { name: 'Feld für Spalte „Betrag“' }).inputValue())
+      .toBe('Betrag (netto, z. B. 1.234,50)');
+    await screenshot(annaPage, SHOTS, '16-import-deals-mapping');
+
+    // "Angebot" needs an expected close date since the admin said so: the dry run names the row
+    await annaPage.getByRole('button', { name: 'Probelauf' }).click();
+    await annaPage.getByText('Probelauf – nichts gespeichert').waitFor();
+    await expect.poll(() => annaPage.getByTestId('import-created').textContent()).toContain('2');
+    await expect.poll(() => annaPage.getByTestId('import-failed').textContent()).toContain('1');
+    const errors = annaPage.getByRole('table', { name: 'Fehler je Zeile' });
+    await expect
+      .poll(() => errors.locator('tbody tr').first().textContent())
+      .toBe('4Abschluss: is required before entering stage "Angebot"');
+    await screenshot(annaPage, SHOTS, '17-import-deals-dry-run');
+    expect((await anna.api.get('/api/v1/deals?externalId=IMP-1')).body.data).toEqual([]);
+
+    await annaPage.getByRole('button', { name: 'Jetzt importieren' }).click();
+    await annaPage.getByText('Import abgeschlossen', { exact: true }).first().waitFor();
+    await expect.poll(() => annaPage.getByTestId('import-created').textContent()).toContain('2');
+    await annaPage.getByRole('link', { name: 'Deals ansehen' }).click();
+    await heading(annaPage, 'Deals');
+    const offer = column(annaPage, 'Angebot');
+    const markise = card(offer, 'Markise Schulz');
+    await markise.waitFor();
+    expect(await text(markise.getByTestId('card-amount'))).toBe('2.480,00 €');
+    await expect.poll(() => markise.textContent()).toContain('Bäckerei Schulz GmbH');
+    await card(column(annaPage, 'Verhandlung'), 'Vordach Schulz').waitFor();
+    const board = (await anna.api.get(`/api/v1/pipelines/${pipeline.id}/board`)).body;
+    const totals = (key: string) => board.stages.find((s: { stageId: string }) => s.stageId === stage(key));
+    await expect.poll(() => offer.getByTestId('stage-count').textContent()).toBe(String(totals('offer').count));
+    expect(totals('offer').deals.map((d: { title: string }) => d.title)).toContain('Markise Schulz');
+    await screenshot(annaPage, SHOTS, '18-import-deals-board');
   });
 
   it('raised no page errors, CSP violations or server errors', () => {

@@ -237,8 +237,8 @@ describe('work: tasks, live notifications, calendar and work settings in a real 
     await page.getByRole('option', { name: /^Anna Schmidt/ }).click();
     await screenshot(page, SHOTS, '08-create-dialog');
     await dialog.getByRole('button', { name: 'Aufgabe anlegen' }).click();
-    await dialog.waitFor({ state: 'hidden' });
     await page.getByText('Aufgabe „Aufmaß vereinbaren“ wurde angelegt.').waitFor();
+    await dialog.waitFor({ state: 'hidden' });
     const created = (await head.api.get('/api/v1/tasks?q=Aufma%C3%9F%20vereinbaren')).body.data[0];
     expect(created).toMatchObject({
       type: 'meeting',

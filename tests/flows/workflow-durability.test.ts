@@ -61,6 +61,65 @@ describe('workflow runs are durable', () => {
     ]);
   });
 
+  it('a web lead whose process died right after the commit still gets its call task, once, after the restart', async () => {
+    const dataDir = tempDataDir();
+    const clock = new ManualClock('2026-11-24T09:00:00.000Z');
+    let t = await buildTestApp({ dataDir, clock });
+    const admin = await setupAdmin(t);
+    const form = await admin.api.post('/api/v1/forms', {
+      key: 'anfrage',
+      name: 'Anfrage',
+      ownerRule: { type: 'user', userId: admin.user.id },
+      fields: [{ name: 'lastName', label: 'Name', type: 'text', required: true }],
+    });
+    expect(form.status, form.text).toBe(201);
+    const wf = await admin.api.post('/api/v1/workflows', {
+      name: 'Rückruf',
+      trigger: { type: 'form.submitted', formKey: 'anfrage' },
+      steps: [{ type: 'create_task', title: 'Rückruf: {{contact.name}}', taskType: 'call', assignee: { type: 'owner' } }],
+    });
+    expect(wf.status, wf.text).toBe(201);
+    // the process dies after the submission committed, before anything after the commit ran
+    t.app.ctx.events.emit = () => undefined;
+    const lead = await new Api(t.app).post('/api/v1/forms/anfrage/submissions', { lastName: 'Fuchs', phone: '0221 471100' });
+    expect(lead.status, lead.text).toBe(201);
+    await t.close({ keepData: true });
+
+    t = await buildTestApp({ dataDir, clock });
+    open = t;
+    await settle(t);
+    await settle(t);
+    const session = await login(t, 'admin@example.de');
+    const [deal] = (await session.api.get('/api/v1/deals?q=Fuchs')).body.data;
+    const tasks = (await session.api.get('/api/v1/tasks')).body.data;
+    expect(tasks.map((x: { title: string; type: string; dealId: string }) => `${x.type}: ${x.title} @${x.dealId}`)).toEqual([
+      `call: Rückruf: Fuchs @${deal.id}`,
+    ]);
+    const runs = (await session.api.get(`/api/v1/workflow-runs?workflowId=${wf.body.id}`)).body.data;
+    expect(runs).toHaveLength(1);
+    expect(runs[0]).toMatchObject({ status: 'done', dealId: deal.id });
+  });
+
+  it('a workflow that keeps triggering itself stops at the depth limit', async () => {
+    const t = await buildTestApp();
+    open = t;
+    const admin = await setupAdmin(t);
+    const wf = await admin.api.post('/api/v1/workflows', {
+      name: 'Schleife',
+      trigger: { type: 'record.updated', entity: 'deal' },
+      steps: [{ type: 'update_field', field: 'deal.source', value: 'Runde {{deal.version}}' }],
+    });
+    expect(wf.status, wf.text).toBe(201);
+    const deal = (await admin.api.post('/api/v1/deals', { title: 'Kreisel' })).body;
+    await admin.api.patch(`/api/v1/deals/${deal.id}`, { title: 'Kreisel 2' });
+    for (let i = 0; i < 4; i++) await settle(t);
+    const runs = (await admin.api.get(`/api/v1/workflow-runs?workflowId=${wf.body.id}`)).body.data;
+    // the user's change starts run 1; each run's change starts the next, down to the fifth
+    expect(runs.map((r: { status: string }) => r.status)).toEqual(['done', 'done', 'done', 'done', 'done']);
+    const after = (await admin.api.get(`/api/v1/deals/${deal.id}`)).body;
+    expect(after.version).toBe(deal.version + 6);
+  });
+
   it('a failing step is logged, the run fails, and an admin can retry it', async () => {
     const t = await buildTestApp();
     open = t;

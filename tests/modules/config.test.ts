@@ -49,6 +49,8 @@ describe('config', () => {
     [{ KONTOR_PUBLIC_URL: 'not a url' }, /KONTOR_PUBLIC_URL is not a valid URL/],
     [{ KONTOR_TRUST_PROXY: 'maybe' }, /KONTOR_TRUST_PROXY must be true or false/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL must be one of/],
+    [{ HOST: 'not..a..host' }, /HOST must be an IP address .* or a host name/],
+    [{ HOST: 'http://0.0.0.0' }, /HOST must be an IP address/],
   ])('refuses %o with a clear message', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

@@ -47,4 +47,59 @@ describe('web forms (admin)', () => {
     expect(cleared.status, cleared.text).toBe(200);
     expect(cleared.body).toMatchObject({ pipelineId: null, stageId: null });
   });
+
+  it('creates a form from just the documented fields: the creating admin owns its leads, labels and types follow the names', async () => {
+    const pipeline = (await admin.api.get('/api/v1/pipelines')).body.data[0];
+    const res = await admin.api.post('/api/v1/forms', {
+      name: 'Anfrage',
+      key: 'anfrage-kurz',
+      pipelineId: pipeline.id,
+      stageId: pipeline.stages[0].id,
+      fields: [
+        { name: 'firstName' },
+        { name: 'lastName' },
+        { name: 'email' },
+        { name: 'phone' },
+        { name: 'company' },
+        { name: 'message' },
+        { name: 'wunschtermin' },
+        { name: 'mobil', mapTo: 'contact.phone' },
+        { name: 'plz', label: 'Postleitzahl', mapTo: 'contact.zip' },
+      ],
+      allowedOrigins: ['https://www.fensterbau.example'],
+    });
+    expect(res.status, res.text).toBe(201);
+    expect(res.body.ownerRule).toEqual({ type: 'user', userId: admin.user.id });
+    expect(res.body.fields.map((f: { name: string; label: string; type: string }) => [f.name, f.label, f.type])).toEqual([
+      ['firstName', 'Vorname', 'text'],
+      ['lastName', 'Nachname', 'text'],
+      ['email', 'E-Mail', 'email'],
+      ['phone', 'Telefon', 'tel'],
+      ['company', 'Firma', 'text'],
+      ['message', 'Nachricht', 'textarea'],
+      ['wunschtermin', 'wunschtermin', 'text'],
+      ['mobil', 'Telefon', 'tel'],
+      ['plz', 'Postleitzahl', 'text'],
+    ]);
+    const embed = await admin.api.get(`/api/v1/forms/${res.body.id}/embed`);
+    expect(embed.body.html).toContain('<label>E-Mail<br><input type="email" name="email"></label>');
+
+    // a change of fields is completed the same way; a named owner must exist; a name is used once
+    const patched = await admin.api.patch(`/api/v1/forms/${res.body.id}`, { fields: [{ name: 'phone', required: true }] });
+    expect(patched.status, patched.text).toBe(200);
+    expect(patched.body.fields).toEqual([{ name: 'phone', label: 'Telefon', type: 'tel', required: true }]);
+    const nobody = await admin.api.patch(`/api/v1/forms/${res.body.id}`, { ownerRule: { type: 'user', userId: 'nobody' } });
+    expect(nobody.status).toBe(400);
+    expect(nobody.body.errors).toEqual([{ path: 'ownerRule.userId', message: 'unknown user' }]);
+    const twice = await admin.api.post('/api/v1/forms', {
+      name: 'Doppelt',
+      key: 'doppelt',
+      fields: [{ name: 'email' }, { name: 'email', label: 'Noch einmal' }],
+    });
+    expect(twice.status).toBe(400);
+    expect(twice.body.errors).toEqual([{ path: 'fields.1.name', message: 'is used twice' }]);
+    expect((await admin.api.post('/api/v1/forms', { name: 'Ohne', key: 'ohne-felder', fields: [{ label: 'X' }] })).status).toBe(
+      400,
+    );
+  });
 });

@@ -403,8 +403,8 @@ describe('requests', () => {
     const afterFile = await postMultipart(t.app, admin.token, '/api/v1/imports', {}, file);
     expect(afterFile.body.errors.map((e: { path: string }) => e.path)).toEqual(['entity', 'mapping']);
     const deal = await postMultipart(t.app, admin.token, '/api/v1/imports', { entity: 'deal', mapping: '{}' }, file);
-    expectProblem(deal, 422, 'unprocessable');
-    expect(deal.body.detail).toContain('Deals cannot be imported yet');
+    expectProblem(deal, 400, 'validation_failed');
+    expect(deal.body.errors).toEqual([{ path: 'mapping', message: 'map a column to title' }]);
     expectProblem(
       await postMultipart(t.app, admin.token, '/api/v1/imports', { entity: 'contact', mapping: '{"Nachname":"lastName"}' }),
       400,
@@ -534,6 +534,484 @@ describe('round trip', () => {
       file,
     );
     expect(result).toMatchObject({ status: 'done', created: 0, updated: 0, unchanged: 2, failed: 0, companiesCreated: 0 });
+  });
+});
+
+describe('deals', () => {
+  const csv = (lines: string[]) => ({ name: 'deals.csv', content: `\uFEFF${lines.join('\r\n')}\r\n`, type: 'text/csv' });
+  type Stage = { id: string; key: string | null; name: string };
+  let vertrieb: { id: string; stages: Stage[] };
+  let service: { id: string; stages: Stage[] };
+  let kunde: { id: string; companyId: string };
+  const stageId = (p: { stages: Stage[] }, name: string) => p.stages.find((s) => s.name === name)?.id as string;
+  const dealByExt = async (session: Session, ext: string) =>
+    (await session.api.get(`/api/v1/deals?externalId=${encodeURIComponent(ext)}`)).body.data[0];
+  const dealCount = async () =>
+    Number(
+      (
+        await t.database.db
+          .selectFrom('deals')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  const boardOf = async (session: Session, pipelineId: string) => {
+    const res = await session.api.get(`/api/v1/pipelines/${pipelineId}/board`);
+    expect(res.status, res.text).toBe(200);
+    return Object.fromEntries(
+      res.body.stages.map((s: { stageId: string; count: number; amountCents: number; deals: { title: string }[] }) => [
+        s.stageId,
+        { count: s.count, amountCents: s.amountCents, titles: s.deals.map((d) => d.title).sort() },
+      ]),
+    );
+  };
+  const GERMAN = [
+    'Titel;Pipeline;Phase;Betrag;Abschluss;Kontakt-E-Mail;Firma;Verantwortlich;Quelle;Schlagworte;Verlustgrund;Auftragsnummer;Fläche',
+    'Fenster Neubau Weiß;;;1.234,50;31.12.2026;Deal.Kunde@example.de;;admin@example.de;Messe;VIP, Neubau;;A-100;120,5',
+    'Wartung Heizung;Service;Termin;1234.50;2026-11-30;;Glaserei Nord GmbH;;;;;A-101;80',
+    'Markise Sommer;Vertrieb;verloren;500;;;;;;;zu teuer;A-102;',
+    'Carport Holz;vertrieb;Gewonnen;"2.000";;;;;Empfehlung;;;A-103;',
+  ];
+
+  beforeAll(async () => {
+    for (const def of [
+      { key: 'flaeche', label: 'Fläche', type: 'number' },
+      { key: 'auftragsart', label: 'Auftragsart', type: 'select', options: ['Neubau', 'Sanierung'] },
+    ]) {
+      expect((await admin.api.post('/api/v1/custom-fields', { entity: 'deal', ...def })).status).toBe(201);
+    }
+    vertrieb = (await admin.api.get('/api/v1/pipelines')).body.data.find((p: { name: string }) => p.name === 'Vertrieb');
+    const created = await admin.api.post('/api/v1/pipelines', {
+      name: 'Service',
+      stages: [
+        { name: 'Anfrage' },
+        { name: 'Termin', requiredFields: ['expectedCloseDate', 'customFields.flaeche'] },
+        { name: 'Erledigt', kind: 'won' },
+        { name: 'Abgesagt', kind: 'lost' },
+      ],
+    });
+    expect(created.status, created.text).toBe(201);
+    service = created.body;
+    const company = await admin.api.post('/api/v1/companies', { name: 'Glaserei Nord GmbH' });
+    const contact = await admin.api.post('/api/v1/contacts', {
+      firstName: 'Dora',
+      lastName: 'Dealkunde',
+      email: 'deal.kunde@example.de',
+      externalId: 'K-77',
+      companyId: company.body.id,
+    });
+    expect(contact.status, contact.text).toBe(201);
+    kunde = contact.body;
+  });
+
+  it('creates deals from a German CSV with the suggested mapping: pipeline and stage by name, German amounts, links', async () => {
+    const file = csv(GERMAN);
+    const preview = await postMultipart(t.app, admin.token, '/api/v1/imports/preview', { entity: 'deal' }, file);
+    expect(preview.status, preview.text).toBe(200);
+    expect(preview.body.suggestedMapping).toEqual({
+      Titel: 'title',
+      Pipeline: 'pipeline',
+      Phase: 'stage',
+      Betrag: 'amount',
+      Abschluss: 'expectedCloseDate',
+      'Kontakt-E-Mail': 'contactEmail',
+      Firma: 'company',
+      Verantwortlich: 'ownerEmail',
+      Quelle: 'source',
+      Schlagworte: 'tags',
+      Verlustgrund: 'lostReason',
+      Auftragsnummer: 'externalId',
+      Fläche: 'customFields.flaeche',
+    });
+    expect(preview.body.fields).toEqual(
+      expect.arrayContaining(['title', 'stage', 'amount', 'contactExternalId', 'customFields.auftragsart']),
+    );
+
+    const result = await runImport(admin, { entity: 'deal', mapping: JSON.stringify(preview.body.suggestedMapping) }, file);
+    expect(result).toMatchObject({ status: 'done', entity: 'deal', total: 4, processed: 4, created: 4, failed: 0, errors: [] });
+
+    const weiss = await dealByExt(admin, 'A-100');
+    expect(weiss).toMatchObject({
+      title: 'Fenster Neubau Weiß',
+      pipelineId: vertrieb.id,
+      stageId: stageId(vertrieb, 'Neu'),
+      status: 'open',
+      amountCents: 123450,
+      currency: 'EUR',
+      taxRate: 19,
+      taxCents: 23456,
+      grossCents: 146906,
+      expectedCloseDate: '2026-12-31',
+      contactId: kunde.id,
+      contactName: 'Dora Dealkunde',
+      companyId: kunde.companyId,
+      companyName: 'Glaserei Nord GmbH',
+      ownerId: admin.user.id,
+      source: 'Messe',
+      tags: ['VIP', 'Neubau'],
+      customFields: { flaeche: 120.5 },
+      closedAt: null,
+      version: 1,
+    });
+    expect(await dealByExt(admin, 'A-101')).toMatchObject({
+      pipelineId: service.id,
+      stageId: stageId(service, 'Termin'),
+      amountCents: 123450,
+      expectedCloseDate: '2026-11-30',
+      contactId: null,
+      companyName: 'Glaserei Nord GmbH',
+      customFields: { flaeche: 80 },
+    });
+    const lost = await dealByExt(admin, 'A-102');
+    expect(lost).toMatchObject({
+      status: 'lost',
+      lostReason: 'Zu teuer',
+      stageId: stageId(vertrieb, 'Verloren'),
+      amountCents: 50000,
+    });
+    expect(lost.closedAt).toEqual(expect.any(String));
+    expect(await dealByExt(admin, 'A-103')).toMatchObject({ status: 'won', amountCents: 200000, source: 'Empfehlung' });
+
+    // stage history, timeline, board, search and reports see them as deals made through the API
+    const history = (await admin.api.get(`/api/v1/deals/${weiss.id}/history`)).body;
+    expect(history.data ?? history).toMatchObject([
+      { fromStageId: null, toStageId: stageId(vertrieb, 'Neu'), userId: admin.user.id },
+    ]);
+    expect(JSON.stringify((await admin.api.get(`/api/v1/deals/${weiss.id}/timeline`)).body)).toContain('deals.csv');
+    const board = await boardOf(admin, vertrieb.id);
+    expect(board[stageId(vertrieb, 'Neu')]).toEqual({ count: 1, amountCents: 123450, titles: ['Fenster Neubau Weiß'] });
+    expect(board[stageId(vertrieb, 'Gewonnen')]).toEqual({ count: 1, amountCents: 200000, titles: ['Carport Holz'] });
+    expect(board[stageId(vertrieb, 'Verloren')]).toMatchObject({ count: 1, amountCents: 50000 });
+    expect((await boardOf(admin, service.id))[stageId(service, 'Termin')]).toMatchObject({ count: 1, amountCents: 123450 });
+    const found = (await admin.api.get('/api/v1/search?q=Markise&type=deal')).body.data;
+    expect(found.map((d: { id: string }) => d.id)).toEqual([lost.id]);
+    const funnel = (await admin.api.get(`/api/v1/reports/funnel?pipelineId=${vertrieb.id}`)).body;
+    expect(funnel).toMatchObject({ won: 1, lost: 1, wonAmountCents: 200000, lostAmountCents: 50000 });
+    const entered = Object.fromEntries(funnel.stages.map((s: { key: string; entered: number }) => [s.key, s.entered]));
+    expect(entered).toMatchObject({ new: 1, won: 1, lost: 1 });
+  });
+
+  it('reads an XLSX: date and number cells, a percent tax cell, stage by its English key, contact by external id', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Deals');
+    sheet.addRow([
+      'Title',
+      'Stage',
+      'Amount',
+      'Currency',
+      'Tax rate',
+      'Close date',
+      'Kundennummer',
+      'Auftragsart',
+      'External ID',
+    ]);
+    sheet.addRow([
+      'Dachsanierung Nord',
+      'Qualified',
+      1234.5,
+      'chf',
+      0.07,
+      new Date(Date.UTC(2027, 0, 15)),
+      'K-77',
+      'sanierung',
+      'X-1',
+    ]);
+    sheet.getCell('E2').numFmt = '0%';
+    sheet.getCell('F2').numFmt = 'dd.mm.yyyy';
+    sheet.addRow(['Gaube', 'offer', '1.234', 'EUR', '7 %', '15.01.27', '', '', 'X-2']);
+    const content = Buffer.from(await workbook.xlsx.writeBuffer());
+    const file = { name: 'deals.xlsx', content, type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
+    const preview = await postMultipart(t.app, admin.token, '/api/v1/imports/preview', { entity: 'deal' }, file);
+    expect(preview.body.suggestedMapping).toEqual({
+      Title: 'title',
+      Stage: 'stage',
+      Amount: 'amount',
+      Currency: 'currency',
+      'Tax rate': 'taxRate',
+      'Close date': 'expectedCloseDate',
+      Kundennummer: 'contactExternalId',
+      Auftragsart: 'customFields.auftragsart',
+      'External ID': 'externalId',
+    });
+    const result = await runImport(admin, { entity: 'deal', mapping: JSON.stringify(preview.body.suggestedMapping) }, file);
+    expect(result).toMatchObject({ status: 'done', created: 2, failed: 0 });
+    expect(await dealByExt(admin, 'X-1')).toMatchObject({
+      stageId: stageId(vertrieb, 'Qualifiziert'),
+      amountCents: 123450,
+      currency: 'CHF',
+      taxRate: 7,
+      taxCents: 8642,
+      expectedCloseDate: '2027-01-15',
+      contactId: kunde.id,
+      companyId: kunde.companyId,
+      customFields: { auftragsart: 'Sanierung' },
+    });
+    expect(await dealByExt(admin, 'X-2')).toMatchObject({
+      stageId: stageId(vertrieb, 'Angebot'),
+      amountCents: 123400,
+      taxRate: 7,
+      expectedCloseDate: '2027-01-15',
+      contactId: null,
+    });
+  });
+
+  it('upsert updates deals found by external id: moves them with history, recomputes money, keeps the rest', async () => {
+    const before = await dealByExt(admin, 'A-100');
+    t.clock.advance(90_000);
+    const mapping = JSON.stringify({
+      Nr: 'externalId',
+      Phase: 'stage',
+      Betrag: 'amount',
+      Tags: 'tags',
+      Art: 'customFields.auftragsart',
+    });
+    const lines = ['Nr;Phase;Betrag;Tags;Art', 'A-100;Angebot;2.000,00;Priorität;Neubau', 'A-900;;;;'];
+    const noTitle = await runImport(admin, { entity: 'deal', mode: 'upsert', mapping }, csv(lines));
+    expect(noTitle).toMatchObject({ created: 0, updated: 1, failed: 1 });
+    expect(noTitle.errors).toEqual([{ row: 3, message: 'title: a deal needs a title' }]);
+    const after = await dealByExt(admin, 'A-100');
+    expect(after).toMatchObject({
+      id: before.id,
+      title: 'Fenster Neubau Weiß',
+      stageId: stageId(vertrieb, 'Angebot'),
+      amountCents: 200000,
+      taxCents: 38000,
+      grossCents: 238000,
+      tags: ['VIP', 'Neubau', 'Priorität'],
+      customFields: { flaeche: 120.5, auftragsart: 'Neubau' },
+      contactId: kunde.id,
+      version: 2,
+    });
+    expect(after.stageEnteredAt).not.toBe(before.stageEnteredAt);
+    const history = (await admin.api.get(`/api/v1/deals/${before.id}/history`)).body;
+    expect(
+      (history.data ?? history).map((h: { toStageId: string; secondsInPrevious: number | null }) => [
+        h.toStageId,
+        h.secondsInPrevious,
+      ]),
+    ).toEqual([
+      [stageId(vertrieb, 'Neu'), null],
+      [stageId(vertrieb, 'Angebot'), 90],
+    ]);
+    const board = await boardOf(admin, vertrieb.id);
+    expect(board[stageId(vertrieb, 'Neu')]).toMatchObject({ count: 0, amountCents: 0 });
+    expect(board[stageId(vertrieb, 'Angebot')]).toEqual({
+      count: 2,
+      amountCents: 323400,
+      titles: ['Fenster Neubau Weiß', 'Gaube'],
+    });
+
+    const again = await runImport(admin, { entity: 'deal', mode: 'upsert', mapping }, csv(lines.slice(0, 2)));
+    expect(again).toMatchObject({ created: 0, updated: 0, unchanged: 1, failed: 0 });
+    expect((await dealByExt(admin, 'A-100')).version).toBe(2);
+
+    // an amount that follows line items stays; two rows for one new deal make one deal
+    const withLines = await dealByExt(admin, 'A-101');
+    const line = await admin.api.post(`/api/v1/deals/${withLines.id}/line-items`, {
+      description: 'Wartung',
+      quantity: 1,
+      unitPriceCents: 10000,
+      taxRate: 19,
+    });
+    expect(line.status, line.text).toBe(201);
+    const more = await runImport(
+      admin,
+      {
+        entity: 'deal',
+        mode: 'upsert',
+        mapping: JSON.stringify({ Nr: 'externalId', Titel: 'title', Betrag: 'amount', 'MwSt-Satz': 'taxRate' }),
+      },
+      csv(['Nr;Titel;Betrag;MwSt-Satz', 'A-101;;999;', 'N-2;Zweimal;100;', 'N-2;;;7']),
+    );
+    expect(more).toMatchObject({ created: 1, updated: 1, failed: 1 });
+    expect(more.errors).toEqual([{ row: 2, message: "Betrag: the amount follows the deal's line items; change those instead" }]);
+    expect(await dealByExt(admin, 'N-2')).toMatchObject({
+      title: 'Zweimal',
+      amountCents: 10000,
+      taxRate: 7,
+      taxCents: 700,
+      grossCents: 10700,
+      version: 1,
+    });
+    const rate = await runImport(
+      admin,
+      { entity: 'deal', mode: 'upsert', mapping: JSON.stringify({ Nr: 'externalId', 'MwSt-Satz': 'taxRate' }) },
+      csv(['Nr;MwSt-Satz', 'N-2;19 %']),
+    );
+    expect(rate).toMatchObject({ updated: 1, failed: 0 });
+    expect(await dealByExt(admin, 'N-2')).toMatchObject({ taxRate: 19, taxCents: 1900, grossCents: 11900, version: 2 });
+
+    // create mode never takes an external id twice
+    const twice = await runImport(
+      admin,
+      { entity: 'deal', mapping: JSON.stringify({ Titel: 'title', Nr: 'externalId' }) },
+      csv(['Titel;Nr', 'Noch einmal;A-100', 'Neu;N-1', 'Doppelt;N-1']),
+    );
+    expect(twice).toMatchObject({ created: 1, failed: 2 });
+    expect(twice.errors).toEqual([
+      { row: 2, message: 'Nr: "A-100" is already used by another deal' },
+      { row: 4, message: 'likely duplicate of row 3 (same external id)' },
+    ]);
+    expectProblem(
+      await postMultipart(
+        t.app,
+        admin.token,
+        '/api/v1/imports',
+        { entity: 'deal', mode: 'upsert', mapping: '{"Titel":"title"}' },
+        csv(['Titel', 'x']),
+      ),
+      400,
+      'validation_failed',
+    );
+  });
+
+  it('a dry run names each row’s problem (stage, gate, contact, values) and writes nothing', async () => {
+    const manager = await createUser(t, admin, { role: 'manager' });
+    const other = await createUser(t, admin, { role: 'manager' });
+    expect((await manager.api.post('/api/v1/contacts', { lastName: 'Eigen', email: 'eigen@example.de' })).status).toBe(201);
+    expect((await other.api.post('/api/v1/contacts', { lastName: 'Fremd', email: 'fremd@example.de' })).status).toBe(201);
+    const before = await dealCount();
+    const result = await runImport(
+      manager,
+      {
+        entity: 'deal',
+        dryRun: 'true',
+        mapping: JSON.stringify({
+          Titel: 'title',
+          Pipeline: 'pipeline',
+          Phase: 'stage',
+          Betrag: 'amount',
+          Abschluss: 'expectedCloseDate',
+          Kontakt: 'contactEmail',
+          Grund: 'lostReason',
+          Fläche: 'customFields.flaeche',
+        }),
+      },
+      csv([
+        'Titel;Pipeline;Phase;Betrag;Abschluss;Kontakt;Grund;Fläche',
+        'Gut;Service;Termin;100;01.03.2027;eigen@example.de;;12',
+        'Phase unbekannt;;Irgendwo;;;;;',
+        'Ohne Termin;Service;Termin;;;;;',
+        'Fremder Kontakt;;;;;fremd@example.de;;',
+        'Verloren ohne Grund;;Verloren;;;;;',
+        'Betrag kaputt;;;zwölf;;;;',
+        'Datum kaputt;;;;31.02.2027;;;',
+        'Pipeline unbekannt;Montage;;;;;;',
+        ';;;;;;;',
+      ]),
+    );
+    // a lost reason is optional, as in the API
+    expect(result).toMatchObject({ status: 'done', dryRun: true, total: 8, processed: 8, created: 2, failed: 6 });
+    expect(result.errors).toEqual([
+      { row: 3, message: 'Phase: pipeline "Vertrieb" has no stage "Irgendwo"' },
+      {
+        row: 4,
+        message: 'Abschluss: is required before entering stage "Termin"; Fläche: is required before entering stage "Termin"',
+      },
+      { row: 5, message: 'Kontakt: there is no contact with the e-mail fremd@example.de' },
+      { row: 7, message: 'Betrag: "zwölf" is not an amount' },
+      { row: 8, message: 'Abschluss: "31.02.2027" is not a date (31.12.2025 or 2025-12-31)' },
+      { row: 9, message: 'Pipeline: there is no pipeline "Montage"' },
+    ]);
+    expect(await dealCount()).toBe(before);
+  });
+
+  it('a manager’s deals are their own: other owners fail per row, others’ deals cannot be updated', async () => {
+    const manager = await createUser(t, admin, { role: 'manager' });
+    const other = await createUser(t, admin, { role: 'manager' });
+    const mapping = { Titel: 'title', Verantwortlich: 'ownerEmail', Nr: 'externalId', Betrag: 'amount' };
+    const result = await runImport(
+      manager,
+      { entity: 'deal', mode: 'upsert', mapping: JSON.stringify(mapping) },
+      csv([
+        'Titel;Verantwortlich;Nr;Betrag',
+        'Selbst;;M-1;1.000',
+        `Auch selbst;${manager.user.email.toUpperCase()};M-2;2.000`,
+        `Per Name;${manager.user.name};M-5;`,
+        `Für andere;${other.user.email};M-3;`,
+        'Niemand;niemand@example.de;M-4;',
+        'Fremder Deal;;A-100;5',
+      ]),
+    );
+    expect(result).toMatchObject({ created: 3, updated: 0, failed: 3 });
+    expect(result.errors).toEqual([
+      { row: 5, message: 'Verantwortlich: You cannot give records to this user' },
+      { row: 6, message: 'Verantwortlich: niemand@example.de is not a user' },
+      { row: 7, message: 'Nr: belongs to a deal you cannot see' },
+    ]);
+    const mine = (await manager.api.get('/api/v1/deals')).body.data;
+    expect(mine.map((d: { title: string; ownerId: string }) => [d.title, d.ownerId === manager.user.id]).sort()).toEqual([
+      ['Auch selbst', true],
+      ['Per Name', true],
+      ['Selbst', true],
+    ]);
+    expect((await other.api.get('/api/v1/deals')).body.data).toEqual([]);
+    expect((await dealByExt(admin, 'A-100')).amountCents).toBe(200000);
+    // the manager's board shows their deals only, with their sums
+    const board = await boardOf(manager, vertrieb.id);
+    expect(board[stageId(vertrieb, 'Neu')]).toEqual({
+      count: 3,
+      amountCents: 300000,
+      titles: ['Auch selbst', 'Per Name', 'Selbst'],
+    });
+  });
+
+  it('a German or English deals export re-imports with the suggested mapping: upsert by external id changes nothing', async () => {
+    const exported = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/deals/export?pipelineId=${vertrieb.id}`,
+      headers: { authorization: `Bearer ${admin.token}` },
+    });
+    expect(exported.statusCode, exported.body).toBe(200);
+    const file = { name: 'deals-export.csv', content: exported.rawPayload, type: 'text/csv' };
+    const preview = await postMultipart(t.app, admin.token, '/api/v1/imports/preview', { entity: 'deal' }, file);
+    expect(preview.body.suggestedMapping).toEqual({
+      Titel: 'title',
+      Pipeline: 'pipeline',
+      Phase: 'stage',
+      'Betrag netto': 'amount',
+      Währung: 'currency',
+      'Erwarteter Abschluss': 'expectedCloseDate',
+      Firma: 'company',
+      Inhaber: 'ownerEmail',
+      Quelle: 'source',
+      Tags: 'tags',
+      Verlustgrund: 'lostReason',
+      'Externe ID': 'externalId',
+      Fläche: 'customFields.flaeche',
+      Auftragsart: 'customFields.auftragsart',
+    });
+    expect(preview.body.rows.length).toBeGreaterThan(5);
+    const result = await runImport(
+      admin,
+      { entity: 'deal', mode: 'upsert', mapping: JSON.stringify(preview.body.suggestedMapping) },
+      file,
+    );
+    expect(result).toMatchObject({ status: 'done', created: 0, updated: 0, failed: 0, errors: [] });
+    expect(result.unchanged).toBe(result.total);
+
+    // the English export names the shipped stages in English ("Offer", "Won") and the owner "Owner"
+    const english = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/deals/export?pipelineId=${vertrieb.id}&lang=en`,
+      headers: { authorization: `Bearer ${admin.token}` },
+    });
+    const enFile = { name: 'deals-en.csv', content: english.rawPayload, type: 'text/csv' };
+    const enPreview = await postMultipart(t.app, admin.token, '/api/v1/imports/preview', { entity: 'deal' }, enFile);
+    expect(enPreview.body.suggestedMapping).toMatchObject({
+      Title: 'title',
+      Stage: 'stage',
+      'Amount (net)': 'amount',
+      Owner: 'ownerEmail',
+      'External ID': 'externalId',
+    });
+    expect(enPreview.body.rows.map((r: string[]) => r[enPreview.body.headers.indexOf('Stage')])).toContain('Offer');
+    const enResult = await runImport(
+      admin,
+      { entity: 'deal', mode: 'upsert', mapping: JSON.stringify(enPreview.body.suggestedMapping) },
+      enFile,
+    );
+    expect(enResult).toMatchObject({ status: 'done', created: 0, updated: 0, failed: 0, unchanged: result.total });
   });
 });
 

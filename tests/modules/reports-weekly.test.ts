@@ -104,6 +104,12 @@ describe('weekly summary to heads', () => {
     expect(note.body).toBe('23.11.2026 – 29.11.2026');
     const [english] = await weekly(sven.api);
     expect(english.title).toMatch(/^Weekly summary W48: won 1 \(€5,000\.00\), new leads 1, overdue 0$/);
+    // the same note follows its reader's language switch
+    await hanna.api.patch('/api/v1/auth/me', { locale: 'en' });
+    const [switched] = await weekly(hanna.api);
+    expect(switched.title).toMatch(/^Weekly summary W48: won 1 \(€1,234\.56\), new leads 2, overdue 1$/);
+    expect(switched.body).toBe('23/11/2026 – 29/11/2026');
+    await hanna.api.patch('/api/v1/auth/me', { locale: 'de' });
     expect(await weekly(anna.api)).toHaveLength(0);
 
     const mail = await smtp.waitFor((m) => m.to.includes('hanna@example.de') && m.subject.startsWith('Wochenbericht'));

@@ -63,6 +63,7 @@ describe('tasks', () => {
         dueAt: '2026-11-26T09:30:00.000Z',
       })
     ).body;
+    await t.app.ctx.events.drain(); // the task.created event is handed to automation first
     expect(await t.app.scheduler.tick()).toBe(0);
 
     t.clock.set('2026-11-26T09:25:00.000Z');
@@ -211,8 +212,42 @@ describe('calendar feed', () => {
     const events = feed.body.split('BEGIN:VEVENT').slice(1);
     expect(events.length).toBeGreaterThan(0);
     expect(feed.body).toContain('SUMMARY:Verschoben');
-    expect(feed.body).toContain('DTSTART');
+    // the due time as an absolute UTC time, never a UTC wall time read as local
+    const moved = (await manager.api.get('/api/v1/tasks?limit=200')).body.data.find(
+      (x: { title: string }) => x.title === 'Verschoben',
+    );
+    const utc = `${moved.dueAt.replace(/[-:]/g, '').slice(0, 15)}Z`;
+    const event = events.find((e) => e.includes('SUMMARY:Verschoben')) as string;
+    expect(event).toMatch(new RegExp(`DTSTART:${utc}\\r?\\n`));
     await manager.api.post('/api/v1/calendar/token');
     expect((await t.app.inject({ method: 'GET', url: path })).statusCode).toBe(404);
+  });
+});
+
+describe('work settings', () => {
+  it('two admins saving at once: the second gets 412 and the current settings, nothing is overwritten', async () => {
+    const first = (await admin.api.get('/api/v1/settings/work')).body;
+    expect(first).toMatchObject({ businessHours: { enabled: false, timeZone: 'Europe/Berlin' }, version: expect.any(Number) });
+    const saved = await admin.api.patch(
+      '/api/v1/settings/work',
+      { businessHours: { ...first.businessHours, holidays: ['2026-12-24'] } },
+      { 'if-match': `"${first.version}"` },
+    );
+    expect(saved.status, saved.text).toBe(200);
+    expect(saved.body).toMatchObject({ version: first.version + 1, businessHours: { holidays: ['2026-12-24'] } });
+    const stale = await admin.api.patch(
+      '/api/v1/settings/work',
+      { businessHours: { ...first.businessHours, enabled: true } },
+      { 'if-match': `"${first.version}"` },
+    );
+    expectProblem(stale, 412, 'version_mismatch');
+    expect(stale.body.current).toMatchObject({
+      version: first.version + 1,
+      businessHours: { enabled: false, holidays: ['2026-12-24'] },
+    });
+    // without If-Match the last writer wins, as everywhere in the API
+    const last = await admin.api.patch('/api/v1/settings/work', { businessHours: { ...first.businessHours } });
+    expect(last.body).toMatchObject({ version: first.version + 2, businessHours: { holidays: [] } });
+    expectProblem(await manager.api.patch('/api/v1/settings/work', { escalationUserId: null }), 403, 'forbidden');
   });
 });

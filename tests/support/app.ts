@@ -33,6 +33,7 @@ export async function buildTestApp(
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     KONTOR_RATE_LIMIT_PER_MINUTE: '100000',
     KONTOR_LOGIN_LIMIT_PER_MINUTE: '1000',
+    KONTOR_FORM_LIMIT_PER_MINUTE: '1000',
     ...opts.env,
   });
   const database = openDatabase(config.databaseFile);

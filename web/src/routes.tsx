@@ -56,6 +56,7 @@ export const router = createBrowserRouter([
               { path: 'companies/import', element: <ImportPage key="company" entity="company" /> },
               { path: 'companies/:id', element: <CompanyPage /> },
               { path: 'deals', element: <DealsPage /> },
+              { path: 'deals/import', element: <ImportPage key="deal" entity="deal" /> },
               { path: 'deals/:id', element: <DealDetailPage /> },
               { path: 'tasks', element: <TasksPage /> },
               { path: 'tasks/:id', element: <TaskPage /> },

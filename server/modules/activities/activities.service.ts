@@ -8,6 +8,7 @@ import { versionMismatch } from '../../http/if-match.ts';
 import type { ListParams } from '../../http/list.ts';
 import { findVisibleCompany } from '../companies/companies.repository.ts';
 import { findVisibleContact } from '../contacts/contacts.repository.ts';
+import { findVisibleDeal } from '../deals/deals.repository.ts';
 import * as repo from './activities.repository.ts';
 import type { Activity, CreateActivity, UpdateActivity } from './activities.schemas.ts';
 
@@ -50,6 +51,9 @@ export async function createActivity(ctx: Ctx, actor: Actor, input: CreateActivi
   }
   if (input.companyId && !(await findVisibleCompany(ctx.db, actor, input.companyId))) {
     throw new AppError('unprocessable', 'The company does not exist', [{ path: 'companyId', message: 'unknown company' }]);
+  }
+  if (input.dealId && !(await findVisibleDeal(ctx.db, actor, input.dealId))) {
+    throw new AppError('unprocessable', 'The deal does not exist', [{ path: 'dealId', message: 'unknown deal' }]);
   }
   const now = isoNow(ctx.clock);
   const row: ActivityRow = {

@@ -1,21 +1,25 @@
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { actorOf, clearSessionCookies, setSessionCookies } from '../../http/auth.ts';
+import { AppError } from '../../http/errors.ts';
 import { problemResponses } from '../../http/schemas.ts';
 import type { App, RouteDeps } from '../../http/types.ts';
 import { UserSchema } from '../users/users.schemas.ts';
 import { ChangePasswordSchema, LoginSchema, SessionSchema, UpdateProfileSchema } from './auth.schemas.ts';
 import * as service from './auth.service.ts';
+import { LoginLimiter } from './login-limiter.ts';
 
 const tags = ['Auth'];
 
 export const clientMeta = (request: FastifyRequest) => ({ ip: request.ip, userAgent: request.headers['user-agent'] });
 
 export function authRoutes(app: App, { ctx, sign }: RouteDeps): void {
+  const limiter = new LoginLimiter(ctx.clock, ctx.config.loginLimitPerMinute);
   app.post(
     '/api/v1/auth/login',
     {
-      config: { public: true, rateLimit: { max: ctx.config.loginLimitPerMinute, timeWindow: '1 minute' } },
+      // failed logins are limited per client and e-mail (LoginLimiter); this only caps floods
+      config: { public: true, rateLimit: { max: Math.max(120, ctx.config.loginLimitPerMinute * 10), timeWindow: '1 minute' } },
       schema: {
         tags,
         summary: 'Log in with e-mail and password',
@@ -27,7 +31,13 @@ export function authRoutes(app: App, { ctx, sign }: RouteDeps): void {
       },
     },
     async (request, reply) => {
-      const session = await service.login(ctx, sign, request.body.email, request.body.password, clientMeta(request));
+      const { email, password } = request.body;
+      limiter.check(request.ip, email);
+      const session = await service.login(ctx, sign, email, password, clientMeta(request)).catch((err: unknown) => {
+        if (err instanceof AppError && err.code === 'invalid_credentials') limiter.failed(request.ip, email);
+        throw err;
+      });
+      limiter.succeeded(request.ip, email);
       setSessionCookies(reply, ctx, session.token, session.expiresAt);
       return { token: session.token, expiresAt: session.expiresAt, user: session.user };
     },

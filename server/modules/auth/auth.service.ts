@@ -3,7 +3,7 @@ import { isoNow } from '../../core/clock.ts';
 import type { Ctx } from '../../core/context.ts';
 import { newId } from '../../core/ids.ts';
 import type { UserRow } from '../../db/schema.ts';
-import { AppError, conflict, invalid } from '../../http/errors.ts';
+import { AppError, conflict, forbidden, invalid } from '../../http/errors.ts';
 import { findApiKeyForSecret, touchApiKey } from '../api-keys/api-keys.repository.ts';
 import { findUserByEmail, findUserById, recordLogin, teamsHeadedBy, updateUser } from '../users/users.repository.ts';
 import type { User } from '../users/users.schemas.ts';
@@ -100,11 +100,18 @@ export async function logout(ctx: Ctx, actor: Actor): Promise<void> {
 export async function me(ctx: Ctx, actor: Actor): Promise<User> {
   const user = await findUserById(ctx.db, actor.userId);
   if (!user) throw new AppError('unauthorized', 'Your account no longer exists');
-  return presentUser(user);
+  // through an API key the caller acts with the key's role, which may be lower than the creator's
+  return { ...presentUser(user), role: actor.role };
 }
 
 /** Changes the caller's own name, e-mail or language; role, team and activity are the admin's. */
+/** An API key acts for an integration, not as its creator: the account itself stays with the person. */
+function assertPerson(actor: Actor): void {
+  if (actor.via === 'apiKey') throw forbidden('An API key cannot change the account it was created by');
+}
+
 export async function updateProfile(ctx: Ctx, actor: Actor, input: UpdateProfile): Promise<User> {
+  assertPerson(actor);
   const changes: Partial<UserRow> = {};
   if (input.name !== undefined) changes.name = input.name.trim();
   if (input.locale !== undefined) changes.locale = input.locale;
@@ -122,6 +129,7 @@ export async function updateProfile(ctx: Ctx, actor: Actor, input: UpdateProfile
 
 /** Changes the caller's password; every session (this one too) ends and a fresh one is issued. */
 export async function changePassword(ctx: Ctx, sign: SignToken, actor: Actor, input: ChangePassword, meta: ClientMeta) {
+  assertPerson(actor);
   const user = await findUserById(ctx.db, actor.userId);
   if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
     throw invalid('currentPassword', 'The current password is wrong');

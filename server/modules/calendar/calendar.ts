@@ -86,7 +86,8 @@ export function calendarRoutes(app: App, { ctx }: RouteDeps): void {
       const calendar = ical({
         name: `Kontor – ${owner.name}`,
         prodId: { company: 'Kontor', product: 'CRM', language: 'DE' },
-        timezone: 'Europe/Berlin',
+        // no calendar time zone: without a VTIMEZONE ical-generator would write UTC wall times as local
+        // ones; times in UTC (…Z) are read right by Outlook, Google and Thunderbird in any zone
       });
       for (const task of tasks) {
         const start = new Date(task.dueAt as string);

@@ -46,7 +46,17 @@ export type Company = Static<typeof CompanySchema>;
 const writable = {
   email: Type.Optional(Type.Union([Email, Type.Null(), Type.Literal('')])),
   phone: OptionalText(50),
-  website: OptionalText(300),
+  website: Type.Optional(
+    Type.Union([
+      Type.String({
+        maxLength: 300,
+        // an http(s) address or one without a scheme (www.example.de); never javascript:, data: or the like
+        pattern: String.raw`^\s*(https?://\S*|(?![A-Za-z][A-Za-z0-9+.-]*:)\S*|[\w-]+(\.[\w-]+)+:\d+(/\S*)?)?\s*$`,
+        description: 'http(s) URL or a host name such as www.example.de',
+      }),
+      Type.Null(),
+    ]),
+  ),
   address: Type.Optional(AddressInputSchema),
   ownerId: Type.Optional(Id),
   tags: Type.Optional(TagsSchema),

@@ -5,6 +5,7 @@ import type { Ctx } from '../../core/context.ts';
 import { newId } from '../../core/ids.ts';
 import { addressOf, optionalText, parseCustom, parseTags } from '../../core/record-fields.ts';
 import { rowChanges } from '../../core/row-changes.ts';
+import { inTransaction } from '../../core/tx.ts';
 import type { CompanyRow } from '../../db/schema.ts';
 import { notFound } from '../../http/errors.ts';
 import { versionMismatch } from '../../http/if-match.ts';
@@ -18,7 +19,7 @@ import {
   assertExternalIdFree,
   assertOwnerChange,
   checkedCustomFields,
-  emitCustomer,
+  publishCustomer,
   recordUpdate,
 } from '../customers/customer-records.ts';
 import { diffRecords, recordChange } from '../timeline/changes.repository.ts';
@@ -76,12 +77,12 @@ export async function createCompany(ctx: Ctx, actor: Actor, input: CreateCompany
     website: optionalText(input.website) ?? null,
     ...newCustomerColumns(input, ownerId, customFields, now),
   };
-  await ctx.db.transaction().execute(async (trx) => {
+  await inTransaction(ctx, async (trx, after) => {
     await assertExternalIdFree(trx, 'company', row.externalId);
     await repo.insertCompany(trx, row);
     await recordChange(trx, { entityType: 'company', entityId: row.id, userId: actor.userId, action: 'created', at: now });
+    await publishCustomer(trx, ctx, after, 'company', 'created', row, actor.userId);
   });
-  emitCustomer(ctx, 'company', 'created', row, actor.userId);
   return presentCompany(row);
 }
 
@@ -98,15 +99,15 @@ export async function updateCompany(
   if (input.name !== undefined) changes.name = input.name.trim();
   if (input.website !== undefined) changes.website = optionalText(input.website) ?? null;
   const now = isoNow(ctx.clock);
-  const updated = await ctx.db.transaction().execute(async (trx) => {
+  const updated = await inTransaction(ctx, async (trx, after) => {
     await assertExternalIdFree(trx, 'company', changes.externalId, id);
     const row = await repo.updateCompany(trx, id, changes, now, expected);
     if (!row) throw versionMismatch(current.version);
     const diff = diffRecords(presentCompany(current), presentCompany(row), TRACKED);
     await recordUpdate(trx, 'company', id, actor, diff, now);
+    await publishCustomer(trx, ctx, after, 'company', 'updated', row, actor.userId, rowChanges(current, row));
     return row;
   });
-  emitCustomer(ctx, 'company', 'updated', updated, actor.userId, rowChanges(current, updated));
   return presentCompany(updated);
 }
 
@@ -114,8 +115,10 @@ export async function updateCompany(
 export async function deleteCompany(ctx: Ctx, actor: Actor, id: string): Promise<void> {
   const company = await getVisibleCompany(ctx, actor, id);
   await assertOwnerSide(ctx.db, actor, company.ownerId, 'delete');
-  await repo.deleteCompany(ctx.db, id);
-  emitCustomer(ctx, 'company', 'deleted', company, actor.userId);
+  await inTransaction(ctx, async (trx, after) => {
+    await repo.deleteCompany(trx, id);
+    await publishCustomer(trx, ctx, after, 'company', 'deleted', company, actor.userId);
+  });
 }
 
 /** Likely duplicates of a company: same e-mail, same phone, or the same name. */
@@ -149,22 +152,12 @@ export async function mergeCompanies(ctx: Ctx, actor: Actor, id: string, otherId
     ...mergedCustomerColumns(keep, other),
     website: fill('website'),
   };
-  const merged = await ctx.db.transaction().execute((trx) =>
-    mergeInto(
-      trx,
-      'company',
-      { update: repo.updateCompany, remove: repo.deleteCompany },
-      {
-        id,
-        otherId,
-        otherTitle: other.name,
-        changes,
-        actor,
-        now,
-      },
-    ),
-  );
-  emitCustomer(ctx, 'company', 'updated', merged, actor.userId);
-  emitCustomer(ctx, 'company', 'deleted', other, actor.userId);
+  const merged = await inTransaction(ctx, async (trx, after) => {
+    const writes = { update: repo.updateCompany, remove: repo.deleteCompany };
+    const row = await mergeInto(trx, 'company', writes, { id, otherId, otherTitle: other.name, changes, actor, now });
+    await publishCustomer(trx, ctx, after, 'company', 'updated', row, actor.userId);
+    await publishCustomer(trx, ctx, after, 'company', 'deleted', other, actor.userId);
+    return row;
+  });
   return presentCompany(merged);
 }

@@ -6,6 +6,7 @@ import { newId } from '../../core/ids.ts';
 import { addressOf, optionalText, parseCustom, parseTags } from '../../core/record-fields.ts';
 import { rowChanges } from '../../core/row-changes.ts';
 import { similarNames } from '../../core/similarity.ts';
+import { inTransaction } from '../../core/tx.ts';
 import type { ContactRow } from '../../db/schema.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import { versionMismatch } from '../../http/if-match.ts';
@@ -20,7 +21,7 @@ import {
   assertExternalIdFree,
   assertOwnerChange,
   checkedCustomFields,
-  emitCustomer,
+  publishCustomer,
   recordUpdate,
 } from '../customers/customer-records.ts';
 import { diffRecords, recordChange } from '../timeline/changes.repository.ts';
@@ -133,12 +134,12 @@ export async function createContact(ctx: Ctx, actor: Actor, input: CreateContact
     lastActivityAt: null,
     ...newCustomerColumns(input, ownerId, customFields, now),
   };
-  await ctx.db.transaction().execute(async (trx) => {
+  await inTransaction(ctx, async (trx, after) => {
     await assertExternalIdFree(trx, 'contact', row.externalId);
     await repo.insertContact(trx, row);
     await recordChange(trx, { entityType: 'contact', entityId: row.id, userId: actor.userId, action: 'created', at: now });
+    await publishCustomer(trx, ctx, after, 'contact', 'created', row, actor.userId);
   });
-  emitCustomer(ctx, 'contact', 'created', row, actor.userId);
   const contact = presentContact({ ...row, companyName: await repo.companyName(ctx.db, row.companyId) });
   const possibleDuplicates = await findDuplicates(ctx, actor, { ...row, id: row.id });
   return { ...contact, possibleDuplicates };
@@ -167,24 +168,26 @@ export async function updateContact(
   if (input.companyId !== undefined) changes.companyId = input.companyId;
   if (input.source !== undefined) changes.source = optionalText(input.source) ?? null;
   const now = isoNow(ctx.clock);
-  const updated = await ctx.db.transaction().execute(async (trx) => {
+  const updated = await inTransaction(ctx, async (trx, after) => {
     await assertExternalIdFree(trx, 'contact', changes.externalId, id);
     const row = await repo.updateContact(trx, id, changes, now, expected);
     if (!row) throw versionMismatch(current.version);
     const next = { ...row, companyName: await repo.companyName(trx, row.companyId) };
     const diff = diffRecords(presentContact(current), presentContact(next), TRACKED);
     await recordUpdate(trx, 'contact', id, actor, diff, now);
+    await publishCustomer(trx, ctx, after, 'contact', 'updated', next, actor.userId, rowChanges(current, next));
     return next;
   });
-  emitCustomer(ctx, 'contact', 'updated', updated, actor.userId, rowChanges(current, updated));
   return presentContact(updated);
 }
 
 export async function deleteContact(ctx: Ctx, actor: Actor, id: string): Promise<void> {
   const contact = await getVisibleContact(ctx, actor, id);
   await assertOwnerSide(ctx.db, actor, contact.ownerId, 'delete');
-  await repo.deleteContact(ctx.db, id);
-  emitCustomer(ctx, 'contact', 'deleted', contact, actor.userId);
+  await inTransaction(ctx, async (trx, after) => {
+    await repo.deleteContact(trx, id);
+    await publishCustomer(trx, ctx, after, 'contact', 'deleted', contact, actor.userId);
+  });
 }
 
 /**
@@ -213,12 +216,12 @@ export async function mergeContacts(ctx: Ctx, actor: Actor, id: string, otherId:
     source: fill('source'),
     lastActivityAt: [keep.lastActivityAt, other.lastActivityAt].filter(Boolean).sort().at(-1) ?? null,
   };
-  const merged = await ctx.db.transaction().execute(async (trx) => {
+  const merged = await inTransaction(ctx, async (trx, after) => {
     const writes = { update: repo.updateContact, remove: repo.deleteContact };
     const row = await mergeInto(trx, 'contact', writes, { id, otherId, otherTitle: displayName(other), changes, actor, now });
+    await publishCustomer(trx, ctx, after, 'contact', 'updated', row, actor.userId);
+    await publishCustomer(trx, ctx, after, 'contact', 'deleted', other, actor.userId);
     return { ...row, companyName: await repo.companyName(trx, row.companyId) };
   });
-  emitCustomer(ctx, 'contact', 'updated', merged, actor.userId);
-  emitCustomer(ctx, 'contact', 'deleted', other, actor.userId);
   return presentContact(merged);
 }

@@ -4,9 +4,11 @@ import { isoNow } from '../../core/clock.ts';
 import type { Ctx } from '../../core/context.ts';
 import { optionalText } from '../../core/record-fields.ts';
 import type { RowChange } from '../../core/row-changes.ts';
+import type { AfterCommit } from '../../core/tx.ts';
 import { AppError } from '../../http/errors.ts';
 import { listDefinitions } from '../custom-fields/custom-fields.repository.ts';
 import { validateCustomValues } from '../custom-fields/custom-fields.values.ts';
+import { publish } from '../scheduler/publish.ts';
 import { type FieldChange, recordChange } from '../timeline/changes.repository.ts';
 import { type CustomerEntity, type Db, idWithExternalId } from './customers.repository.ts';
 
@@ -70,15 +72,18 @@ export async function recordUpdate(
   await recordChange(db, { entityType: entity, entityId: id, userId: actor.userId, action, changes: diff, at });
 }
 
-export function emitCustomer(
+/** Publishes a contact or company event from inside the transaction that made the change. */
+export function publishCustomer(
+  trx: Db,
   ctx: Ctx,
+  after: AfterCommit,
   entity: CustomerEntity,
   what: 'created' | 'updated' | 'deleted',
   row: { id: string; ownerId: string | null },
   actorId: string,
   changes?: RowChange[],
-): void {
-  ctx.events.emit({
+): Promise<void> {
+  return publish(trx, ctx, after, {
     type: `${entity}.${what}`,
     entityType: entity,
     entityId: row.id,

@@ -1,12 +1,14 @@
+import type { Transaction } from 'kysely';
 import { assertCanAssignOwner, assertOwnerSide } from '../../core/access.ts';
 import type { Actor } from '../../core/actor.ts';
 import { isoNow } from '../../core/clock.ts';
 import type { Ctx } from '../../core/context.ts';
-import type { EventType } from '../../core/events.ts';
+import type { Cause, EventType } from '../../core/events.ts';
 import { newId } from '../../core/ids.ts';
 import { cleanTags, optionalText, parseCustom, parseTags } from '../../core/record-fields.ts';
 import { rowChanges } from '../../core/row-changes.ts';
-import type { DealRow, StageRow } from '../../db/schema.ts';
+import { type AfterCommit, inTransaction } from '../../core/tx.ts';
+import type { DB, DealRow, StageRow } from '../../db/schema.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import { versionMismatch } from '../../http/if-match.ts';
 import { parseListParams } from '../../http/list.ts';
@@ -15,13 +17,13 @@ import { findVisibleCompany } from '../companies/companies.repository.ts';
 import { findVisibleContact } from '../contacts/contacts.repository.ts';
 import { listDefinitions } from '../custom-fields/custom-fields.repository.ts';
 import { validateCustomValues } from '../custom-fields/custom-fields.values.ts';
-import { activeLostReasons } from '../pipelines/lost-reasons.ts';
 import { findDefaultPipeline, findPipeline, findStage, stagesOf } from '../pipelines/pipelines.repository.ts';
+import { publish } from '../scheduler/publish.ts';
 import { diffRecords, recordChange } from '../timeline/changes.repository.ts';
 import { recomputeDealMoney } from './deal-totals.ts';
 import * as repo from './deals.repository.ts';
 import type { CreateDeal, Deal, UpdateDeal } from './deals.schemas.ts';
-import { assertLostReason, assertStageRequirements, missingForStage } from './stage-rules.ts';
+import { assertStageRequirements, missingForStage } from './stage-rules.ts';
 
 export function presentDeal(row: repo.DealWithNames): Deal {
   return {
@@ -138,8 +140,16 @@ async function assertLinks(ctx: Ctx, actor: Actor, contactId: string | null | un
   }
 }
 
-function emit(ctx: Ctx, type: EventType, deal: DealRow, actorId: string | null, data: Record<string, unknown> = {}) {
-  ctx.events.emit({
+function publishDeal(
+  trx: Transaction<DB>,
+  ctx: Ctx,
+  after: AfterCommit,
+  type: EventType,
+  deal: DealRow,
+  actorId: string | null,
+  data: Record<string, unknown> = {},
+): Promise<void> {
+  return publish(trx, ctx, after, {
     type,
     entityType: 'deal',
     entityId: deal.id,
@@ -156,15 +166,41 @@ function emit(ctx: Ctx, type: EventType, deal: DealRow, actorId: string | null, 
   });
 }
 
-/** Events after a committed change: created/updated, stage_changed, won, lost, paid. */
-export function emitDealChange(ctx: Ctx, before: DealRow | null, after: DealRow, actorId: string | null, becamePaid = false) {
-  emit(ctx, before ? 'deal.updated' : 'deal.created', after, actorId, before ? { changes: rowChanges(before, after) } : {});
-  if (before && before.stageId !== after.stageId)
-    emit(ctx, 'deal.stage_changed', after, actorId, { fromStageId: before.stageId, toStageId: after.stageId });
-  if (after.status !== before?.status && after.status === 'won') emit(ctx, 'deal.won', after, actorId);
-  if (after.status !== before?.status && after.status === 'lost')
-    emit(ctx, 'deal.lost', after, actorId, { lostReason: after.lostReason });
-  if (becamePaid) emit(ctx, 'deal.paid', after, actorId, { paidCents: after.paidCents, grossCents: after.grossCents });
+export interface DealChangeOptions {
+  /** The payments first reached the gross amount with this change. */
+  becamePaid?: boolean;
+  /** Made by a workflow run (chains of runs stop at a depth limit). */
+  causedBy?: Cause;
+}
+
+/** The events of a change, published inside its transaction: created/updated, stage_changed, won, lost, paid. */
+export async function publishDealChange(
+  trx: Transaction<DB>,
+  ctx: Ctx,
+  after: AfterCommit,
+  before: DealRow | null,
+  row: DealRow,
+  actorId: string | null,
+  opts: DealChangeOptions = {},
+): Promise<void> {
+  const cause = opts.causedBy ? { causedBy: opts.causedBy } : {};
+  const changed = before ? { changes: rowChanges(before, row) } : {};
+  await publishDeal(trx, ctx, after, before ? 'deal.updated' : 'deal.created', row, actorId, { ...changed, ...cause });
+  if (before && before.stageId !== row.stageId)
+    await publishDeal(trx, ctx, after, 'deal.stage_changed', row, actorId, {
+      fromStageId: before.stageId,
+      toStageId: row.stageId,
+      ...cause,
+    });
+  if (row.status !== before?.status && row.status === 'won') await publishDeal(trx, ctx, after, 'deal.won', row, actorId, cause);
+  if (row.status !== before?.status && row.status === 'lost')
+    await publishDeal(trx, ctx, after, 'deal.lost', row, actorId, { lostReason: row.lostReason, ...cause });
+  if (opts.becamePaid)
+    await publishDeal(trx, ctx, after, 'deal.paid', row, actorId, {
+      paidCents: row.paidCents,
+      grossCents: row.grossCents,
+      ...cause,
+    });
 }
 
 export async function createDeal(ctx: Ctx, actor: Actor, input: CreateDeal): Promise<Deal> {
@@ -207,8 +243,7 @@ export async function createDeal(ctx: Ctx, actor: Actor, input: CreateDeal): Pro
     version: 1,
   };
   assertStageRequirements(stage, missingForStage(stage, row, 0));
-  assertLostReason(stage, row.lostReason, await activeLostReasons(ctx));
-  const created = await ctx.db.transaction().execute(async (trx) => {
+  await inTransaction(ctx, async (trx, after) => {
     if (
       row.externalId &&
       (await trx.selectFrom('deals').select('id').where('externalId', '=', row.externalId).executeTakeFirst())
@@ -227,9 +262,9 @@ export async function createDeal(ctx: Ctx, actor: Actor, input: CreateDeal): Pro
       secondsInPrevious: null,
     });
     await recordChange(trx, { entityType: 'deal', entityId: row.id, userId: actor.userId, action: 'created', at: now });
-    return (await recomputeDealMoney(trx, row, now, { partOfChange: true })).row;
+    const created = (await recomputeDealMoney(trx, row, now, { partOfChange: true })).row;
+    await publishDealChange(trx, ctx, after, null, created, actor.userId);
   });
-  emitDealChange(ctx, null, created, actor.userId);
   return presentDeal(await getVisibleDeal(ctx, actor, row.id));
 }
 
@@ -285,10 +320,9 @@ export async function updateDeal(ctx: Ctx, actor: Actor, id: string, input: Upda
     if (stage.kind !== 'lost') changes.lostReason = null;
     const merged = { ...current, ...changes };
     assertStageRequirements(stage, missingForStage(stage, merged, await repo.countLineItems(ctx.db, id)));
-    assertLostReason(stage, merged.lostReason, await activeLostReasons(ctx));
   }
 
-  const result = await ctx.db.transaction().execute(async (trx) => {
+  await inTransaction(ctx, async (trx, after) => {
     const row = await repo.updateDeal(trx, id, changes, now, expected ?? current.version);
     if (!row) throw versionMismatch(current.version + 1, presentDeal((await repo.findVisibleDeal(trx, actor, id)) ?? current));
     if (moving) {
@@ -310,17 +344,19 @@ export async function updateDeal(ctx: Ctx, actor: Actor, id: string, input: Upda
       const action = moving ? 'stage_changed' : diff.length === 1 && diff[0]?.field === 'ownerId' ? 'owner_changed' : 'updated';
       await recordChange(trx, { entityType: 'deal', entityId: id, userId: actor.userId, action, changes: diff, at: now });
     }
-    return recomputeDealMoney(trx, row, now, { partOfChange: true });
+    const result = await recomputeDealMoney(trx, row, now, { partOfChange: true });
+    await publishDealChange(trx, ctx, after, current, result.row, actor.userId, { becamePaid: result.becamePaid });
   });
-  emitDealChange(ctx, current, result.row, actor.userId, result.becamePaid);
   return presentDeal(await getVisibleDeal(ctx, actor, id));
 }
 
 export async function deleteDeal(ctx: Ctx, actor: Actor, id: string): Promise<void> {
   const deal = await getVisibleDeal(ctx, actor, id);
   await assertOwnerSide(ctx.db, actor, deal.ownerId, 'delete');
-  await repo.deleteDeal(ctx.db, id);
-  emit(ctx, 'deal.deleted', deal, actor.userId);
+  await inTransaction(ctx, async (trx, after) => {
+    await repo.deleteDeal(trx, id);
+    await publishDeal(trx, ctx, after, 'deal.deleted', deal, actor.userId);
+  });
 }
 
 export async function dealHistory(ctx: Ctx, actor: Actor, id: string, query: Record<string, unknown>) {

@@ -5,13 +5,14 @@ import { isoNow } from '../../core/clock.ts';
 import type { Ctx } from '../../core/context.ts';
 import { newId } from '../../core/ids.ts';
 import { lineNetCents } from '../../core/money.ts';
+import { inTransaction } from '../../core/tx.ts';
 import type { DB, LineItemRow } from '../../db/schema.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import { containsText, type ListSpec, listPage } from '../../http/list.ts';
 import { Id, Stamps } from '../../http/schemas.ts';
 import { recordChange } from '../timeline/changes.repository.ts';
 import { recomputeDealMoney } from './deal-totals.ts';
-import { emitDealChange, getVisibleDeal } from './deals.service.ts';
+import { getVisibleDeal, publishDealChange } from './deals.service.ts';
 
 export const LineItemSchema = Type.Object({
   ...Stamps,
@@ -28,7 +29,16 @@ export const LineItemSchema = Type.Object({
 });
 export type LineItem = Static<typeof LineItemSchema>;
 
-const Quantity = Type.Number({ exclusiveMinimum: 0, maximum: 1e9, multipleOf: 0.0001 });
+// at most 4 decimals, checked in code: JSON Schema's multipleOf fails on binary fractions (0.3 / 0.0001)
+const Quantity = Type.Number({ exclusiveMinimum: 0, maximum: 1e9, description: 'Up to 4 decimal places' });
+
+function assertQuantity(quantity: number | undefined): void {
+  if (quantity === undefined) return;
+  if (Math.abs(quantity * 1e4 - Math.round(quantity * 1e4)) > 1e-6)
+    throw new AppError('validation_failed', 'A quantity has at most 4 decimal places', [
+      { path: 'quantity', message: 'at most 4 decimal places' },
+    ]);
+}
 const Discount = Type.Number({ minimum: 0, maximum: 100 });
 const Tax = Type.Number({ minimum: 0, maximum: 100 });
 
@@ -109,7 +119,7 @@ async function afterChange(
 ) {
   const before = await getVisibleDeal(ctx, actor, dealId);
   const now = isoNow(ctx.clock);
-  const { item, money } = await ctx.db.transaction().execute(async (trx) => {
+  return inTransaction(ctx, async (trx, after) => {
     const item = await write(trx, now);
     const deal = await trx.selectFrom('deals').selectAll().where('id', '=', dealId).executeTakeFirstOrThrow();
     const money = await recomputeDealMoney(trx, deal, now);
@@ -124,15 +134,15 @@ async function afterChange(
       ],
       at: now,
     });
-    return { item, money };
+    await publishDealChange(trx, ctx, after, before, money.row, actor.userId, { becamePaid: money.becamePaid });
+    return item;
   });
-  emitDealChange(ctx, before, money.row, actor.userId, money.becamePaid);
-  return item;
 }
 
 /** Adds a line; the deal's amount, tax and gross follow. */
 export async function addLineItem(ctx: Ctx, actor: Actor, dealId: string, input: CreateLineItem): Promise<LineItem> {
   await getVisibleDeal(ctx, actor, dealId);
+  assertQuantity(input.quantity);
   const product = input.productId
     ? await ctx.db.selectFrom('products').selectAll().where('id', '=', input.productId).executeTakeFirst()
     : undefined;
@@ -193,6 +203,7 @@ export async function updateLineItem(
   input: UpdateLineItem,
 ): Promise<LineItem> {
   await getVisibleDeal(ctx, actor, dealId);
+  assertQuantity(input.quantity);
   const current = await ctx.db
     .selectFrom('lineItems')
     .selectAll()

@@ -3,13 +3,14 @@ import type { Actor } from '../../core/actor.ts';
 import { isoNow } from '../../core/clock.ts';
 import type { Ctx } from '../../core/context.ts';
 import { newId } from '../../core/ids.ts';
+import { inTransaction } from '../../core/tx.ts';
 import type { PaymentRow } from '../../db/schema.ts';
 import { forbidden, notFound } from '../../http/errors.ts';
 import { type ListSpec, listPage } from '../../http/list.ts';
 import { Id, Stamps } from '../../http/schemas.ts';
 import { recordChange } from '../timeline/changes.repository.ts';
 import { recomputeDealMoney } from './deal-totals.ts';
-import { emitDealChange, getVisibleDeal } from './deals.service.ts';
+import { getVisibleDeal, publishDealChange } from './deals.service.ts';
 
 export const PaymentSchema = Type.Object({
   ...Stamps,
@@ -26,7 +27,9 @@ export const CreatePaymentSchema = Type.Object(
   {
     amountCents: Type.Integer({ minimum: -1e11, maximum: 1e11, not: { const: 0 }, description: 'Negative for a refund' }),
     paidAt: Type.Optional(
-      Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}(T.*)?$', description: 'YYYY-MM-DD or ISO date-time; default now' }),
+      Type.Union([Type.String({ format: 'date' }), Type.String({ format: 'date-time' })], {
+        description: 'YYYY-MM-DD, or an ISO date-time with a time zone (stored in UTC); default now',
+      }),
     ),
     method: Type.Optional(Type.String({ maxLength: 50, examples: ['Überweisung', 'bar', 'EC-Karte'] })),
     note: Type.Optional(Type.String({ maxLength: 500 })),
@@ -67,7 +70,7 @@ export async function addPayment(ctx: Ctx, actor: Actor, dealId: string, input: 
     id: newId(),
     dealId,
     amountCents: input.amountCents,
-    paidAt: input.paidAt ?? now,
+    paidAt: input.paidAt?.includes('T') ? new Date(input.paidAt).toISOString() : (input.paidAt ?? now),
     method: input.method?.trim() || null,
     note: input.note?.trim() || null,
     userId: actor.userId,
@@ -75,7 +78,7 @@ export async function addPayment(ctx: Ctx, actor: Actor, dealId: string, input: 
     updatedAt: now,
     version: 1,
   };
-  const money = await ctx.db.transaction().execute(async (trx) => {
+  await inTransaction(ctx, async (trx, after) => {
     await trx.insertInto('payments').values(row).execute();
     const deal = await trx.selectFrom('deals').selectAll().where('id', '=', dealId).executeTakeFirstOrThrow();
     const result = await recomputeDealMoney(trx, deal, now);
@@ -87,22 +90,21 @@ export async function addPayment(ctx: Ctx, actor: Actor, dealId: string, input: 
       changes: [{ field: 'paidCents', from: before.paidCents, to: result.row.paidCents }],
       at: now,
     });
-    return result;
+    await publishDealChange(trx, ctx, after, before, result.row, actor.userId, { becamePaid: result.becamePaid });
   });
-  emitDealChange(ctx, before, money.row, actor.userId, money.becamePaid);
   return row;
 }
 
 /** Removes a wrongly booked payment (admin or head). */
 export async function deletePayment(ctx: Ctx, actor: Actor, dealId: string, paymentId: string): Promise<void> {
-  if (actor.role !== 'admin' && actor.role !== 'head') throw forbidden('Only an administrator or a head can remove payments');
   const before = await getVisibleDeal(ctx, actor, dealId);
+  if (actor.role !== 'admin' && actor.role !== 'head') throw forbidden('Only an administrator or a head can remove payments');
   const now = isoNow(ctx.clock);
-  const money = await ctx.db.transaction().execute(async (trx) => {
+  await inTransaction(ctx, async (trx, after) => {
     const res = await trx.deleteFrom('payments').where('id', '=', paymentId).where('dealId', '=', dealId).executeTakeFirst();
     if (Number(res.numDeletedRows) === 0) throw notFound('Payment');
     const deal = await trx.selectFrom('deals').selectAll().where('id', '=', dealId).executeTakeFirstOrThrow();
-    return recomputeDealMoney(trx, deal, now);
+    const money = await recomputeDealMoney(trx, deal, now);
+    await publishDealChange(trx, ctx, after, before, money.row, actor.userId);
   });
-  emitDealChange(ctx, before, money.row, actor.userId);
 }

@@ -30,18 +30,3 @@ export function assertStageRequirements(stage: StageRow, missing: string[]): voi
     missingFields: missing,
   });
 }
-
-/** A lost stage asks for the reason; when the admin keeps a list, the reason must be one of it. */
-export function assertLostReason(stage: StageRow, lostReason: string | null, allowed: string[]): void {
-  if (stage.kind !== 'lost') return;
-  if (!lostReason?.trim()) {
-    throw new AppError('unprocessable', 'A lost deal needs a lost reason', [
-      { path: 'lostReason', message: 'is required for a lost stage' },
-    ]);
-  }
-  if (allowed.length > 0 && !allowed.includes(lostReason.trim())) {
-    throw new AppError('unprocessable', `Lost reason must be one of: ${allowed.join(', ')}`, [
-      { path: 'lostReason', message: 'unknown lost reason' },
-    ]);
-  }
-}

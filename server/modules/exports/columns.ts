@@ -1,6 +1,7 @@
 import type { CustomFieldRow, CustomFieldType } from '../../db/schema.ts';
 import type { Company } from '../companies/companies.schemas.ts';
 import type { Contact } from '../contacts/contacts.schemas.ts';
+import type { Deal } from '../deals/deals.schemas.ts';
 import type { ColumnType, Lang, SheetColumn, SheetValue } from './spreadsheet.ts';
 
 /** A column of an export: German and English header, type, and where its value is in the presented record. */
@@ -56,6 +57,41 @@ export const COMPANY_COLUMNS: ExportColumn<Company>[] = [
   text('Externe ID', 'External ID', (c) => c.externalId),
   stamp('Erstellt am', 'Created', (c) => c.createdAt),
   stamp('Geändert am', 'Updated', (c) => c.updatedAt),
+];
+
+const money = <R>(de: string, en: string, value: ExportColumn<R>['value']): ExportColumn<R> => ({ de, en, type: 'money', value });
+
+/** A deal as its export reads it: the API's deal plus what the reader sees for its pipeline, stage and status. */
+export type DealExportRecord = Deal & { pipelineName: string | null; stageName: string | null; statusName: string };
+
+/** The deal status as the UI names it. */
+export const DEAL_STATUS_NAMES: Record<Deal['status'], Record<Lang, string>> = {
+  open: { de: 'Offen', en: 'Open' },
+  won: { de: 'Gewonnen', en: 'Won' },
+  lost: { de: 'Verloren', en: 'Lost' },
+};
+
+export const DEAL_COLUMNS: ExportColumn<DealExportRecord>[] = [
+  text('ID', 'ID', (d) => d.id),
+  text('Titel', 'Title', (d) => d.title),
+  text('Pipeline', 'Pipeline', (d) => d.pipelineName),
+  text('Phase', 'Stage', (d) => d.stageName),
+  text('Status', 'Status', (d) => d.statusName),
+  money('Betrag netto', 'Amount (net)', (d) => d.amountCents),
+  money('Steuer', 'Tax', (d) => d.taxCents),
+  money('Betrag brutto', 'Gross', (d) => d.grossCents),
+  text('Währung', 'Currency', (d) => d.currency),
+  money('Bezahlt', 'Paid', (d) => d.paidCents),
+  { de: 'Erwarteter Abschluss', en: 'Expected close', type: 'date', value: (d) => d.expectedCloseDate },
+  text('Kontakt', 'Contact', (d) => d.contactName),
+  text('Firma', 'Company', (d) => d.companyName),
+  text('Inhaber', 'Owner', (d, owner) => owner(d.ownerId)),
+  text('Quelle', 'Source', (d) => d.source),
+  text('Tags', 'Tags', (d) => d.tags.join(', ')),
+  text('Verlustgrund', 'Lost reason', (d) => d.lostReason),
+  text('Externe ID', 'External ID', (d) => d.externalId),
+  stamp('Erstellt am', 'Created', (d) => d.createdAt),
+  stamp('Geändert am', 'Updated', (d) => d.updatedAt),
 ];
 
 const CUSTOM_TYPES: Record<CustomFieldType, ColumnType> = {

@@ -2,7 +2,13 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { actorOf } from '../../http/auth.ts';
 import { problemResponses } from '../../http/schemas.ts';
 import type { App, RouteDeps } from '../../http/types.ts';
-import { CompanyExportQuery, ContactExportQuery, ExportFileResponse } from './exports.schemas.ts';
+import {
+  CompanyExportQuery,
+  ContactExportQuery,
+  DealExportQuery,
+  DealExportResponse,
+  ExportFileResponse,
+} from './exports.schemas.ts';
 import { type ExportEntity, type ExportFile, type ExportFormat, exportRecords } from './exports.service.ts';
 import type { Lang } from './spreadsheet.ts';
 
@@ -53,5 +59,21 @@ export function exportsRoutes(app: App, { ctx }: RouteDeps): void {
       },
     },
     route('company'),
+  );
+
+  // A static path: find-my-way matches it before the parametric /api/v1/deals/:id, whatever the registration order.
+  app.get(
+    '/api/v1/deals/export',
+    {
+      schema: {
+        tags: ['Deals'],
+        summary: 'Export the deals you may see as CSV or XLSX (same filters, q and sort as the list; all pages)',
+        description:
+          'Columns: ID, title, pipeline, stage, status, net amount, tax, gross, currency, paid, expected close, contact, company, owner, source, tags, lost reason, external ID, created, updated, then one per deal custom field. Amounts are in the currency unit (not cents).',
+        querystring: DealExportQuery,
+        response: { 200: DealExportResponse, ...problemResponses },
+      },
+    },
+    route('deal'),
   );
 }

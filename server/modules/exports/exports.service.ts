@@ -9,11 +9,23 @@ import { presentCompany } from '../companies/companies.service.ts';
 import { CONTACT_LIST, contactListQuery } from '../contacts/contacts.repository.ts';
 import { presentContact } from '../contacts/contacts.service.ts';
 import { listDefinitions } from '../custom-fields/custom-fields.repository.ts';
-import { COMPANY_COLUMNS, CONTACT_COLUMNS, customColumns, type ExportColumn, sheetColumns } from './columns.ts';
-import { userNames } from './exports.repository.ts';
+import { DEAL_LIST, dealListQuery } from '../deals/deals.repository.ts';
+import { presentDeal } from '../deals/deals.service.ts';
+import { stageName } from '../pipelines/stage-names.ts';
+import {
+  COMPANY_COLUMNS,
+  CONTACT_COLUMNS,
+  customColumns,
+  DEAL_COLUMNS,
+  DEAL_STATUS_NAMES,
+  type DealExportRecord,
+  type ExportColumn,
+  sheetColumns,
+} from './columns.ts';
+import { pipelineStages, userNames } from './exports.repository.ts';
 import { CSV_TYPE, csvStream, type Lang, type SheetValue, XLSX_TYPE, xlsxStream } from './spreadsheet.ts';
 
-export type ExportEntity = 'contact' | 'company';
+export type ExportEntity = 'contact' | 'company' | 'deal';
 export type ExportFormat = 'csv' | 'xlsx';
 
 export interface ExportFile {
@@ -31,6 +43,7 @@ type Keyed = { id: string; cursorValue: unknown };
 const NAMES: Record<ExportEntity, Record<Lang, string>> = {
   contact: { de: 'kontakte', en: 'contacts' },
   company: { de: 'firmen', en: 'companies' },
+  deal: { de: 'deals', en: 'deals' },
 };
 
 async function* pages<Row extends Keyed>(
@@ -56,7 +69,7 @@ function filtersOf(query: Record<string, unknown>): Record<string, unknown> {
 }
 
 /**
- * Every contact or company the list would show for the same filters, q and sort (and visibility),
+ * Every contact, company or deal the list would show for the same filters, q and sort (and visibility),
  * as CSV or XLSX, read page by page from the database while the file streams out.
  */
 export async function exportRecords(
@@ -84,7 +97,7 @@ export async function exportRecords(
       const c = presentContact(row);
       return cols.map((col) => col.value(c, ownerName));
     });
-  } else {
+  } else if (entity === 'company') {
     const sortable = sortFieldsFor(COMPANY_LIST, defs);
     const params = { ...parseListParams({ sort: query.sort }, sortable, 'name'), limit: PAGE };
     const fetch = (after: After) =>
@@ -94,6 +107,25 @@ export async function exportRecords(
     values = pages(await fetch(null), fetch, (row) => {
       const c = presentCompany(row);
       return cols.map((col) => col.value(c, ownerName));
+    });
+  } else {
+    const sortable = sortFieldsFor(DEAL_LIST, defs);
+    const params = { ...parseListParams({ sort: query.sort }, sortable, '-updatedAt'), limit: PAGE };
+    const fetch = (after: After) =>
+      applyKeyset(dealListQuery(ctx.db, actor, defs, filters), { ...params, after }, sortable, 'deals.id').execute();
+    const { pipelines, stages } = await pipelineStages(ctx.db);
+    const cols = [...DEAL_COLUMNS, ...customColumns<DealExportRecord>(defs)];
+    columns = cols;
+    values = pages(await fetch(null), fetch, (row) => {
+      const deal = presentDeal(row);
+      const stage = stages.get(deal.stageId);
+      const record: DealExportRecord = {
+        ...deal,
+        pipelineName: pipelines.get(deal.pipelineId) ?? null,
+        stageName: stage ? stageName(stage, lang) : null,
+        statusName: DEAL_STATUS_NAMES[deal.status][lang],
+      };
+      return cols.map((col) => col.value(record, ownerName));
     });
   }
   const sheet = sheetColumns(columns, lang);

@@ -7,7 +7,7 @@ import { AppError, conflict, forbidden, notFound } from '../../http/errors.ts';
 import { containsText, type ListSpec, listPage, listQuery } from '../../http/list.ts';
 import { IdParams, ListOf, problemResponses, Stamps } from '../../http/schemas.ts';
 import type { App, RouteDeps } from '../../http/types.ts';
-import { embedSnippet, findFormByKey, presentForm, submitForm } from './forms.service.ts';
+import { completeField, embedSnippet, findFormByKey, type OwnerRule, presentForm, submitForm } from './forms.service.ts';
 
 const tags = ['Web forms'];
 
@@ -34,35 +34,65 @@ const FORM_LIST: ListSpec = {
   search: containsText('forms.name', 'forms.key'),
 };
 
-const FieldSchema = Type.Object(
-  {
-    name: Type.String({ pattern: '^[a-zA-Z][a-zA-Z0-9_]{0,39}$' }),
-    label: Type.String({ minLength: 1, maxLength: 100 }),
-    type: Type.Union([
+const fieldType = (options: { description?: string } = {}) =>
+  Type.Union(
+    [
       Type.Literal('text'),
       Type.Literal('email'),
       Type.Literal('tel'),
       Type.Literal('textarea'),
       Type.Literal('number'),
       Type.Literal('date'),
-    ]),
-    required: Type.Optional(Type.Boolean()),
-    mapTo: Type.Optional(
+    ],
+    options,
+  );
+const fieldProps = {
+  name: Type.String({ pattern: '^[a-zA-Z][a-zA-Z0-9_]{0,39}$' }),
+  label: Type.String({ minLength: 1, maxLength: 100 }),
+  type: fieldType(),
+  required: Type.Optional(Type.Boolean()),
+  mapTo: Type.Optional(
+    Type.String({
+      pattern:
+        '^(contact\\.(firstName|lastName|email|phone|street|zip|city)|company\\.name|note|deal\\.customFields\\.[a-zA-Z][a-zA-Z0-9_]*)$',
+      description:
+        'where the value goes. Default by name: firstName, lastName, email, phone → the contact; company → company.name; ' +
+        'message and any other name → the note',
+    }),
+  ),
+};
+const FieldSchema = Type.Object(fieldProps, { additionalProperties: false });
+/** As written: only the name is needed, label and type follow from it (stored completed, answered as FieldSchema). */
+const FieldInputSchema = Type.Object(
+  {
+    ...fieldProps,
+    label: Type.Optional(
       Type.String({
-        pattern:
-          '^(contact\\.(firstName|lastName|email|phone|street|zip|city)|company\\.name|note|deal\\.customFields\\.[a-zA-Z][a-zA-Z0-9_]*)$',
+        minLength: 1,
+        maxLength: 100,
+        description:
+          'default from the name, in German as the public form is: Vorname, Nachname, E-Mail, Telefon, Firma, Nachricht, ' +
+          'Straße, PLZ, Ort; else the name itself',
       }),
+    ),
+    type: Type.Optional(
+      fieldType({ description: 'default from the name: email → email, phone → tel, message → textarea, else text' }),
     ),
   },
   { additionalProperties: false },
 );
-const OwnerRuleSchema = Type.Union([
-  Type.Object({ type: Type.Literal('user'), userId: Type.String() }, { additionalProperties: false }),
-  Type.Object(
-    { type: Type.Literal('team'), teamId: Type.String() },
-    { additionalProperties: false, description: 'round robin over the team’s managers' },
-  ),
-]);
+const ownerRule = (description: string) =>
+  Type.Union(
+    [
+      Type.Object({ type: Type.Literal('user'), userId: Type.String() }, { additionalProperties: false }),
+      Type.Object(
+        { type: Type.Literal('team'), teamId: Type.String() },
+        { additionalProperties: false, description: 'round robin over the team’s managers' },
+      ),
+    ],
+    { description },
+  );
+const OwnerRuleSchema = ownerRule('who owns the form’s leads');
 const Origin = Type.String({ pattern: '^https?://[^/\\s]+$', description: 'e.g. https://www.fensterbau-mueller.de' });
 const FormSchema = Type.Object({
   ...Stamps,
@@ -82,8 +112,13 @@ const writable = {
   name: Type.String({ minLength: 1, maxLength: 100 }),
   pipelineId: Type.Optional(Type.Union([Type.String(), Type.Null()])),
   stageId: Type.Optional(Type.Union([Type.String(), Type.Null()])),
-  ownerRule: OwnerRuleSchema,
-  fields: Type.Array(FieldSchema, { minItems: 1, maxItems: 40 }),
+  ownerRule: Type.Optional(
+    ownerRule(
+      'who owns the form’s leads (and gets their call-back task): a user, or round robin over a team’s managers. ' +
+        'Default on create: the admin who creates the form',
+    ),
+  ),
+  fields: Type.Array(FieldInputSchema, { minItems: 1, maxItems: 40 }),
   allowedOrigins: Type.Optional(Type.Array(Origin, { maxItems: 20 })),
   honeypot: Type.Optional(Type.String({ pattern: '^[a-zA-Z_][a-zA-Z0-9_]{0,39}$' })),
   successMessage: Type.Optional(Type.Union([Type.String({ maxLength: 500 }), Type.Null()])),
@@ -98,11 +133,20 @@ const CreateFormSchema = Type.Object(
       {
         key: 'kontakt',
         name: 'Kontaktformular',
-        ownerRule: { type: 'user', userId: '<user id>' },
+        fields: [{ name: 'firstName' }, { name: 'lastName' }, { name: 'email' }, { name: 'phone' }, { name: 'message' }],
+      },
+      {
+        key: 'rueckruf',
+        name: 'Rückruf-Service',
+        pipelineId: '<pipeline id>',
+        stageId: '<stage id>',
+        ownerRule: { type: 'team', teamId: '<team id>' },
         fields: [
-          { name: 'lastName', label: 'Name', type: 'text', required: true },
-          { name: 'email', label: 'E-Mail', type: 'email' },
+          { name: 'lastName', label: 'Ihr Name', type: 'text' },
+          { name: 'phone', label: 'Ihre Telefonnummer', type: 'tel', required: true },
+          { name: 'wish', label: 'Wunschtermin', mapTo: 'note' },
         ],
+        allowedOrigins: ['https://www.fensterbau-mueller.de'],
       },
     ],
   },
@@ -134,6 +178,31 @@ export function formsRoutes(app: App, { ctx }: RouteDeps): void {
     )
       throw new AppError('validation_failed', 'Unknown stage', [{ path: 'stageId', message: 'not a stage of the pipeline' }]);
     return { pipelineId, stageId };
+  };
+  /** A rule names someone who exists: a lead owned by nobody gets no call-back task. */
+  const checkOwner = async (rule: OwnerRule | undefined) => {
+    if (!rule) return;
+    const found =
+      rule.type === 'user'
+        ? await ctx.db.selectFrom('users').select('id').where('id', '=', rule.userId).where('active', '=', 1).executeTakeFirst()
+        : await ctx.db.selectFrom('teams').select('id').where('id', '=', rule.teamId).executeTakeFirst();
+    if (!found) {
+      const path = rule.type === 'user' ? 'ownerRule.userId' : 'ownerRule.teamId';
+      throw new AppError('validation_failed', `Unknown ${rule.type}`, [{ path, message: `unknown ${rule.type}` }]);
+    }
+  };
+  /** Label and type from the name; a name used twice would post one value into two fields. */
+  const completeFields = (fields: Parameters<typeof completeField>[0][]) => {
+    const errors = fields
+      .map((f, i) => ({
+        path: `fields.${i}.name`,
+        message: 'is used twice',
+        twice: fields.findIndex((g) => g.name === f.name) < i,
+      }))
+      .filter((e) => e.twice)
+      .map(({ path, message }) => ({ path, message }));
+    if (errors.length > 0) throw new AppError('validation_failed', 'Each field needs its own name', errors);
+    return fields.map(completeField);
   };
   const getForm = async (id: string) => {
     const row = await ctx.db.selectFrom('forms').selectAll().where('id', '=', id).executeTakeFirst();
@@ -173,6 +242,13 @@ export function formsRoutes(app: App, { ctx }: RouteDeps): void {
       if (await ctx.db.selectFrom('forms').select('id').where('key', '=', b.key).executeTakeFirst())
         throw conflict('A form with this key exists', [{ path: 'key', message: 'already in use' }]);
       const { pipelineId, stageId } = await target(b);
+      // Without a rule the leads go to the admin who creates the form. In a small company that is the owner or the
+      // office manager who set up the website and reads its leads first anyway; every lead has an owner from its
+      // first minute (the call-back task needs one), and the form shows the rule to change at any time. Round
+      // robin over all managers would hand leads to people who do not sell (an estimator is a manager too).
+      const rule: OwnerRule = b.ownerRule ?? { type: 'user', userId: actorOf(request).userId };
+      await checkOwner(rule);
+      const fields = completeFields(b.fields);
       const now = ctx.clock.now().toISOString();
       const id = newId();
       await ctx.db
@@ -183,8 +259,8 @@ export function formsRoutes(app: App, { ctx }: RouteDeps): void {
           name: b.name,
           pipelineId,
           stageId,
-          ownerRule: JSON.stringify(b.ownerRule),
-          fields: JSON.stringify(b.fields),
+          ownerRule: JSON.stringify(rule),
+          fields: JSON.stringify(fields),
           allowedOrigins: JSON.stringify(b.allowedOrigins ?? []),
           honeypot: b.honeypot ?? 'website',
           successMessage: b.successMessage || null,
@@ -222,6 +298,8 @@ export function formsRoutes(app: App, { ctx }: RouteDeps): void {
       admin(request);
       const current = await getForm(request.params.id);
       const b = request.body;
+      await checkOwner(b.ownerRule);
+      if (b.fields) b.fields = completeFields(b.fields);
       const json = (k: 'ownerRule' | 'fields' | 'allowedOrigins') => (b[k] !== undefined ? { [k]: JSON.stringify(b[k]) } : {});
       const { ownerRule: _o, fields: _f, allowedOrigins: _a, enabled, pipelineId: _p, stageId: _s, ...plain } = b;
       const where =
@@ -318,12 +396,23 @@ export function formsRoutes(app: App, { ctx }: RouteDeps): void {
     scope.post(
       '/api/v1/forms/:formKey/submissions',
       {
-        config: { public: true, rateLimit: { max: 20, timeWindow: '1 minute' } },
+        // per client and form: a shop posting its leads server-side (one address) is not stopped by another form
+        config: {
+          public: true,
+          rateLimit: {
+            max: ctx.config.formLimitPerMinute,
+            timeWindow: '1 minute',
+            keyGenerator: (request) => `${request.ip}|${(request.params as { formKey?: string }).formKey ?? ''}`,
+          },
+        },
         schema: {
           tags,
           summary: 'Submit a web-form lead (public): a contact (matched by e-mail or phone) and a deal, then form.submitted',
           description:
-            'JSON or application/x-www-form-urlencoded. Standard fields firstName, lastName, email, phone, company, message; utm_* are kept as the source. Unknown fields are ignored.',
+            'JSON or application/x-www-form-urlencoded. The standard fields firstName, lastName, email, phone, company and ' +
+            'message are taken whether the form declares them or not; utm_* are kept as the source; other unknown fields are ignored. ' +
+            'A lead needs an e-mail address or a phone number (else 400 at email and phone); without a name the contact is ' +
+            'named after the e-mail address. Fields the form marks required are required.',
           security: [],
           params: Params,
           body: Type.Record(Type.String(), Type.Unknown(), { description: 'the form fields' }),

@@ -5,7 +5,8 @@ import { normalizePhone } from '../../core/phone.ts';
 import { inTransaction } from '../../core/tx.ts';
 import type { FormRow } from '../../db/schema.ts';
 import { AppError, notFound } from '../../http/errors.ts';
-import { emitDealChange } from '../deals/deals.service.ts';
+import { publishDealChange } from '../deals/deals.service.ts';
+import { publish } from '../scheduler/publish.ts';
 import { recordChange } from '../timeline/changes.repository.ts';
 
 export interface FormField {
@@ -19,6 +20,7 @@ export interface FormField {
 
 export type OwnerRule = { type: 'user'; userId: string } | { type: 'team'; teamId: string };
 
+/** The standard field names: every form accepts them, declared or not, and maps them here. */
 const STANDARD: Record<string, string> = {
   firstName: 'contact.firstName',
   lastName: 'contact.lastName',
@@ -27,6 +29,67 @@ const STANDARD: Record<string, string> = {
   company: 'company.name',
   message: 'note',
 };
+
+/** The visitor reads the form in German by default, so the standard names get German labels. */
+const LABELS: Record<string, string> = {
+  firstName: 'Vorname',
+  lastName: 'Nachname',
+  email: 'E-Mail',
+  phone: 'Telefon',
+  company: 'Firma',
+  message: 'Nachricht',
+  street: 'Straße',
+  zip: 'PLZ',
+  city: 'Ort',
+};
+
+/** A field as the admin may send it (only the name is needed) → as stored: label and type defaulted from the name. */
+export function completeField(f: Omit<FormField, 'label' | 'type'> & Partial<Pick<FormField, 'label' | 'type'>>): FormField {
+  const target = f.mapTo ?? STANDARD[f.name];
+  const type: FormField['type'] =
+    f.type ??
+    (target === 'contact.email'
+      ? 'email'
+      : target === 'contact.phone'
+        ? 'tel'
+        : f.name === 'message' || target === 'note'
+          ? 'textarea'
+          : 'text');
+  const label = f.label?.trim() || LABELS[f.name] || LABELS[(target ?? '').split('.').pop() ?? ''] || f.name;
+  return { ...f, label, type };
+}
+
+const targetOf = (f: FormField) => f.mapTo ?? STANDARD[f.name] ?? 'note';
+
+/**
+ * The form's fields plus the standard names it does not declare (a shop posting `company` or `phone` to a form
+ * that only asks for a name and an e-mail address loses nothing). A standard name is left out when a declared
+ * field already has it or fills the same target.
+ */
+function intakeFields(declared: FormField[]): FormField[] {
+  const implied = Object.keys(STANDARD)
+    .filter((name) => !declared.some((f) => f.name === name || targetOf(f) === STANDARD[name]))
+    .map((name) => completeField({ name }));
+  return [...declared, ...implied];
+}
+
+/** Mailboxes that name no person: info@… does not make a contact called "Info". */
+const GENERIC_MAILBOX =
+  /^(info|kontakt|contact|mail|email|e-mail|office|buero|büro|post|service|hallo|hello|hi|anfrage|anfragen|team|admin|verwaltung|vertrieb|sales|noreply|no-reply)$/;
+
+/** A contact name from an e-mail address: anna.schmidt@… → Anna Schmidt; none for info@… or digits. */
+export function nameFromEmail(email: string): { firstName: string; lastName: string } | null {
+  const local = (email.split('@')[0] ?? '').toLowerCase();
+  if (GENERIC_MAILBOX.test(local)) return null;
+  const parts = local
+    .split(/[._\-+]+/)
+    .map((p) => p.replace(/\d+/g, ''))
+    .filter((p) => p.length > 1);
+  if (parts.length === 0) return null;
+  const cap = (p: string) => p.charAt(0).toUpperCase() + p.slice(1);
+  if (parts.length === 1) return { firstName: '', lastName: cap(parts[0] as string) };
+  return { firstName: cap(parts[0] as string), lastName: parts.slice(1).map(cap).join(' ') };
+}
 const UTM = ['utm_source', 'utm_medium', 'utm_campaign', 'utm_term', 'utm_content'];
 
 export function presentForm(row: FormRow) {
@@ -64,10 +127,16 @@ function text(v: unknown, max = 2000): string {
 }
 
 /**
- * A web-form lead (public, no login): validated against the form's fields (extra fields ignored),
- * matched to an existing contact by e-mail or phone, a deal opened in the form's pipeline with the owner
- * from the form's rule, UTM parameters kept as source; then `form.submitted` starts the process.
- * A filled honeypot answers like a success and stores nothing but the spam mark.
+ * A web-form lead (public, no login): validated against the form's fields plus the standard names (other
+ * extra fields ignored), matched to an existing contact by e-mail or phone, a deal opened in the form's
+ * pipeline with the owner from the form's rule, UTM parameters kept as source; then `form.submitted` starts
+ * the process. A filled honeypot answers like a success and stores nothing but the spam mark.
+ *
+ * What every lead needs, whatever the form declares: a way to reach them, an e-mail address or a phone
+ * number (else 400 at both). A name is not needed: no lead is lost over it (a call-back request with just a
+ * phone number is a lead too). Without one the contact is named after the e-mail address (anna.schmidt@… →
+ * Anna Schmidt), else after the address or number itself, until the manager asks. Fields the admin marked
+ * required stay required.
  */
 export async function submitForm(
   ctx: Ctx,
@@ -75,7 +144,7 @@ export async function submitForm(
   body: Record<string, unknown>,
   meta: { ip: string; origin: string | null },
 ) {
-  const fields = JSON.parse(form.fields) as FormField[];
+  const fields = intakeFields(JSON.parse(form.fields) as FormField[]);
   const now = ctx.clock.now().toISOString();
   if (text(body[form.honeypot])) {
     await ctx.db
@@ -103,8 +172,11 @@ export async function submitForm(
       errors.push({ path: f.name, message: 'is not an e-mail address' });
     if (v) values[f.name] = v;
   }
+  const reach = fields.filter((f) => targetOf(f) === 'contact.email' || targetOf(f) === 'contact.phone');
+  if (!reach.some((f) => values[f.name]) && !errors.some((e) => reach.some((f) => f.name === e.path)))
+    for (const f of reach) errors.push({ path: f.name, message: 'an e-mail address or a phone number is required' });
   if (errors.length > 0) throw new AppError('validation_failed', 'Please check the form', errors);
-  const target = (f: FormField) => f.mapTo ?? STANDARD[f.name] ?? `note`;
+  const target = targetOf;
   const contactData: Record<string, string> = {};
   const dealCustom: Record<string, string> = {};
   const notes: string[] = [];
@@ -123,6 +195,7 @@ export async function submitForm(
   const email = contactData.email?.toLowerCase() || null;
   const phone = contactData.phone || null;
   const phoneNormalized = normalizePhone(phone);
+  if (!contactData.firstName && !contactData.lastName && email) Object.assign(contactData, nameFromEmail(email) ?? {});
 
   const result = await inTransaction(ctx, async (trx, after) => {
     const ownerId = await pickOwner(trx, form);
@@ -295,25 +368,23 @@ export async function submitForm(
         createdAt: now,
       })
       .execute();
-    after(() => {
-      if (!contact)
-        ctx.events.emit({
-          type: 'contact.created',
-          entityType: 'contact',
-          entityId: contactId,
-          actorId: null,
-          at: now,
-          data: { ownerId },
-        });
-      emitDealChange(ctx, null, deal, null);
-      ctx.events.emit({
-        type: 'form.submitted',
-        entityType: 'deal',
-        entityId: dealId,
+    if (!contact)
+      await publish(trx, ctx, after, {
+        type: 'contact.created',
+        entityType: 'contact',
+        entityId: contactId,
         actorId: null,
         at: now,
-        data: { formKey: form.key, dealId, contactId, ownerId: deal.ownerId, submissionId },
+        data: { ownerId },
       });
+    await publishDealChange(trx, ctx, after, null, deal, null);
+    await publish(trx, ctx, after, {
+      type: 'form.submitted',
+      entityType: 'deal',
+      entityId: dealId,
+      actorId: null,
+      at: now,
+      data: { formKey: form.key, dealId, contactId, ownerId: deal.ownerId, submissionId },
     });
     return { id: submissionId, contactId, dealId };
   });

@@ -1,3 +1,4 @@
+import { roundHalfAwayFromZero } from '../../core/money.ts';
 import type { CustomFieldRow } from '../../db/schema.ts';
 
 /** One cell as a file gives it: CSV cells are text, XLSX cells may be numbers, dates or booleans. */
@@ -51,6 +52,18 @@ export function parseNumber(text: string): number | null {
   if (!/^\d+(\.\d+)?$/.test(s)) return null;
   const n = Number(s);
   return negative ? -n : n;
+}
+
+/**
+ * An amount in a cell ("1.234,50 €", "1234.50", an XLSX number) as whole cents, rounded half away from
+ * zero; null when the cell holds no number.
+ */
+export function parseCents(cell: Cell): number | null {
+  const n = typeof cell === 'number' ? cell : parseNumber(cellText(cell));
+  if (n === null || !Number.isFinite(n)) return null;
+  // scaled through the decimal string, so 1.005 is 100.5 cents (then 101), not 100.49999…
+  const scaled = Number(`${n}e2`);
+  return roundHalfAwayFromZero(Number.isFinite(scaled) ? scaled : n * 100);
 }
 
 const GERMAN_DATE = /^(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})$/;
@@ -146,10 +159,8 @@ export function customValueOf(def: CustomFieldRow, cell: Cell): unknown {
     case 'number':
       if (typeof cell === 'number') return cell;
       return parseNumber(text) ?? text;
-    case 'money': {
-      const n = typeof cell === 'number' ? cell : parseNumber(text);
-      return n === null ? text : Math.round(n * 100);
-    }
+    case 'money':
+      return parseCents(cell) ?? text;
     case 'date':
       return parseDate(cell);
     case 'datetime':

@@ -20,7 +20,7 @@ export interface ImportJob {
   mode: 'create' | 'upsert';
   dryRun: boolean;
   mapping: ResolvedMapping;
-  defs: { contact: CustomFieldRow[]; company: CustomFieldRow[] };
+  defs: Record<ImportEntity, CustomFieldRow[]>;
 }
 
 export interface RowError {

@@ -1,8 +1,9 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Actor } from '../../core/actor.ts';
 import { newId } from '../../core/ids.ts';
+import type { LineInput } from '../../core/money.ts';
 import { canSeeRecord } from '../../core/scope.ts';
-import type { CompanyRow, ContactRow, DB } from '../../db/schema.ts';
+import type { CompanyRow, ContactRow, DB, DealRow, DealStageHistoryTable } from '../../db/schema.ts';
 import { visibleCompanies } from '../companies/companies.repository.ts';
 import { visibleContacts } from '../contacts/contacts.repository.ts';
 import type { ChangeEntry } from '../timeline/changes.repository.ts';
@@ -16,6 +17,11 @@ const INSERT_BATCH = 100;
 
 export function usersByEmails(db: Db, emails: string[]) {
   return db.selectFrom('users').select(['id', 'email']).where(sql<string>`lower(email)`, 'in', emails).execute();
+}
+
+/** Every user's name (an owner column may name people instead of giving their e-mail). */
+export function userNames(db: Db) {
+  return db.selectFrom('users').select(['id', 'name']).execute();
 }
 
 export function visibleContactsByEmails(db: Db, actor: Actor, emails: string[]) {
@@ -44,6 +50,46 @@ export function contactsByExternalIds(db: Db, actor: Actor, ids: string[]) {
     .select(sql<number>`${canSeeRecord(actor, 'contact')}`.as('visible'))
     .where('contacts.externalId', 'in', ids)
     .execute();
+}
+
+export async function visibleContactsByIds(db: Db, actor: Actor, ids: string[]) {
+  if (ids.length === 0) return [];
+  return visibleContacts(db, actor).where('contacts.id', 'in', ids).execute();
+}
+
+/** Deals holding any of the external ids (they are unique across all deals), with whether the actor may see each. */
+export function dealsByExternalIds(db: Db, actor: Actor, ids: string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('deals')
+    .selectAll('deals')
+    .select(sql<number>`${canSeeRecord(actor, 'deal')}`.as('visible'))
+    .where('deals.externalId', 'in', ids)
+    .execute();
+}
+
+/**
+ * The line items and the paid sum of each of the deals: what their money follows from
+ * (recomputeDealMoney reads the same, one deal at a time).
+ */
+export async function dealMoneyInputs(db: Db, dealIds: string[]) {
+  const lines = new Map<string, LineInput[]>();
+  const paid = new Map<string, number>();
+  if (dealIds.length === 0) return { lines, paid };
+  const lineRows = await db
+    .selectFrom('lineItems')
+    .select(['dealId', 'quantity', 'unitPriceCents', 'discountPercent', 'taxRate'])
+    .where('dealId', 'in', dealIds)
+    .execute();
+  for (const { dealId, ...line } of lineRows) lines.set(dealId, [...(lines.get(dealId) ?? []), line]);
+  const sums = await db
+    .selectFrom('payments')
+    .select(['dealId', (eb) => eb.fn.sum<number>('amountCents').as('sum')])
+    .where('dealId', 'in', dealIds)
+    .groupBy('dealId')
+    .execute();
+  for (const s of sums) paid.set(s.dealId, Number(s.sum));
+  return { lines, paid };
 }
 
 export function visibleCompaniesByNames(db: Db, actor: Actor, lowerNames: string[]) {
@@ -100,6 +146,25 @@ export async function insertCompanies(db: Db, rows: CompanyRow[]): Promise<void>
   for (let i = 0; i < rows.length; i += INSERT_BATCH) {
     await db
       .insertInto('companies')
+      .values(rows.slice(i, i + INSERT_BATCH))
+      .execute();
+  }
+}
+
+export async function insertDeals(db: Db, rows: DealRow[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += INSERT_BATCH) {
+    await db
+      .insertInto('deals')
+      .values(rows.slice(i, i + INSERT_BATCH))
+      .execute();
+  }
+}
+
+/** Stage history rows of a chunk in few statements (the rows insertStageChange writes one by one). */
+export async function insertStageChanges(db: Db, rows: DealStageHistoryTable[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += INSERT_BATCH) {
+    await db
+      .insertInto('dealStageHistory')
       .values(rows.slice(i, i + INSERT_BATCH))
       .execute();
   }

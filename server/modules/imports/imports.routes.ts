@@ -46,9 +46,9 @@ export function importsRoutes(app: App, { ctx }: RouteDeps): void {
         validatorCompiler: documentOnly,
         schema: {
           tags,
-          summary: 'Import contacts or companies from CSV or XLSX (processed in the background)',
+          summary: 'Import contacts, companies or deals from CSV or XLSX (processed in the background)',
           description:
-            'Answers 202 at once; poll GET /api/v1/imports/{id} for progress. Rows are validated like the API (custom fields, e-mail, owner rules); failed rows are reported and do not stop the others.',
+            'Answers 202 at once; poll GET /api/v1/imports/{id} for progress. Rows are validated like the API (custom fields, e-mail, owner rules; for deals also stage gates and lost reasons); failed rows are reported and do not stop the others.',
           consumes: ['multipart/form-data'],
           body: ImportUploadSchema,
           response: { 202: ImportSchema, ...uploadProblems },

@@ -12,7 +12,7 @@ export const ImportErrorSchema = Type.Object({
 const summary = {
   id: Id,
   userId: Id,
-  entity: Type.String({ description: 'contact or company' }),
+  entity: Type.String({ description: 'contact, company or deal' }),
   mode: Type.Union([Type.Literal('create'), Type.Literal('upsert')]),
   dryRun: Type.Boolean({ description: 'Validated only: the counts say what would have happened; nothing was written' }),
   status: Type.Union([Type.Literal('queued'), Type.Literal('running'), Type.Literal('done'), Type.Literal('failed')]),
@@ -80,17 +80,16 @@ const FileField = Type.String({ format: 'binary', description: 'CSV (UTF-8 or Wi
 /** The multipart form of an import, for the OpenAPI document (the handler reads the parts itself). */
 export const ImportUploadSchema = Type.Object(
   {
-    entity: Type.Union([Type.Literal('contact'), Type.Literal('company'), Type.Literal('deal')], {
-      description: 'deal is not importable yet (422)',
-    }),
+    entity: Type.Union([Type.Literal('contact'), Type.Literal('company'), Type.Literal('deal')]),
     mapping: Type.String({
       description:
-        'JSON object from a column header to a field: firstName, lastName, email, phone, companyId, company (a company name: linked or created), ownerId, ownerEmail, source, tags, street, zip, city, country, externalId, customFields.<key>; for companies name, website, …',
+        'JSON object from a column header to a field: firstName, lastName, email, phone, companyId, company (a company name: linked or created), ownerId, ownerEmail, source, tags, street, zip, city, country, externalId, customFields.<key>; for companies name, website, …; for deals title, pipeline and stage (id or name), amount ("1.234,50") or amountCents, currency, taxRate, expectedCloseDate, ownerId, ownerEmail, contactId, contactEmail or contactExternalId, companyId or company (an existing company\'s name), source, tags, lostReason, externalId, customFields.<key>',
       examples: ['{"Vorname":"firstName","Nachname":"lastName","E-Mail":"email","Firma":"company"}'],
     }),
     mode: Type.Optional(
       Type.Union([Type.Literal('create'), Type.Literal('upsert')], {
-        description: 'upsert updates records matched by externalId if mapped, else by e-mail (contacts) or name (companies)',
+        description:
+          'upsert updates records matched by externalId if mapped, else by e-mail (contacts) or name (companies); deals by externalId only',
       }),
     ),
     dryRun: Type.Optional(Type.Boolean({ description: 'Validate every row and count, write nothing' })),
@@ -100,7 +99,10 @@ export const ImportUploadSchema = Type.Object(
 );
 
 export const PreviewUploadSchema = Type.Object(
-  { entity: Type.Optional(Type.Union([Type.Literal('contact'), Type.Literal('company')])), file: FileField },
+  {
+    entity: Type.Optional(Type.Union([Type.Literal('contact'), Type.Literal('company'), Type.Literal('deal')])),
+    file: FileField,
+  },
   { description: 'multipart/form-data: entity (optional, default contact) first, then the file' },
 );
 

@@ -62,11 +62,6 @@ const KNOWN_FIELDS = new Set(['entity', 'mapping', 'mode', 'dryRun']);
 /** Checks the form fields of an import (before its file is read): entity, mode, dryRun and the mapping's targets. */
 export async function checkImportFields(ctx: Ctx, fields: Map<string, string>): Promise<ImportRequest> {
   const entity = fields.get('entity');
-  if (entity === 'deal') {
-    throw new AppError('unprocessable', 'Deals cannot be imported yet; import contacts or companies', [
-      { path: 'entity', message: 'deal import is not available yet' },
-    ]);
-  }
   const errors: FieldError[] = [];
   for (const name of fields.keys()) if (!KNOWN_FIELDS.has(name)) errors.push({ path: name, message: 'is not a known field' });
   if (!entity) errors.push({ path: 'entity', message: 'is required (send the fields before the file)' });

@@ -2,7 +2,7 @@ import { foldName } from '../../core/similarity.ts';
 import type { CustomFieldRow } from '../../db/schema.ts';
 import { AppError, type FieldError } from '../../http/errors.ts';
 
-export type ImportEntity = 'contact' | 'company';
+export type ImportEntity = 'contact' | 'company' | 'deal';
 
 const COMMON = ['email', 'phone', 'ownerId', 'ownerEmail', 'tags', 'street', 'zip', 'city', 'country', 'externalId'] as const;
 
@@ -10,6 +10,28 @@ const COMMON = ['email', 'phone', 'ownerId', 'ownerEmail', 'tags', 'street', 'zi
 export const TARGETS = {
   contact: ['firstName', 'lastName', 'companyId', 'company', 'source', ...COMMON],
   company: ['name', 'website', ...COMMON],
+  // pipeline and stage take an id or a name; amount is written as people write it ("1.234,50"), amountCents in cents
+  deal: [
+    'title',
+    'pipeline',
+    'stage',
+    'amount',
+    'amountCents',
+    'currency',
+    'taxRate',
+    'expectedCloseDate',
+    'ownerId',
+    'ownerEmail',
+    'contactId',
+    'contactEmail',
+    'contactExternalId',
+    'companyId',
+    'company',
+    'source',
+    'tags',
+    'lostReason',
+    'externalId',
+  ],
 } as const satisfies Record<ImportEntity, readonly string[]>;
 
 export type StandardField = (typeof TARGETS)[ImportEntity][number];
@@ -25,6 +47,10 @@ const RESERVED = new Set(['__proto__', 'constructor', 'prototype']);
 const EXCLUSIVE: [StandardField, StandardField][] = [
   ['ownerId', 'ownerEmail'],
   ['companyId', 'company'],
+  ['amountCents', 'amount'],
+  ['contactId', 'contactEmail'],
+  ['contactId', 'contactExternalId'],
+  ['contactEmail', 'contactExternalId'],
 ];
 
 function fail(errors: FieldError[]): never {
@@ -99,6 +125,14 @@ function requiredTargets(entity: ImportEntity, mode: 'create' | 'upsert', used: 
     }
     return [];
   }
+  if (entity === 'deal') {
+    // a deal has no e-mail or name to be recognised by: an upsert finds deals by their external id only
+    if (mode === 'upsert' && !used.has('externalId')) {
+      return [{ path: 'mapping', message: 'upsert needs a column mapped to externalId to find existing deals' }];
+    }
+    if (mode === 'create' && !used.has('title')) return [{ path: 'mapping', message: 'map a column to title' }];
+    return [];
+  }
   if (!used.has('name')) return [{ path: 'mapping', message: 'map a column to name' }];
   return [];
 }
@@ -125,10 +159,97 @@ const WORDS: Record<string, string[]> = {
   externalId: ['externeid', 'externalid', 'kundennummer', 'kundennr', 'customernumber', 'customerid'],
 };
 
+/**
+ * Words that mean something else in a deal file: there "Kundennummer" and "E-Mail" belong to the
+ * deal's contact, "Name" is the deal's title, and the deal's own number is its external id.
+ */
+const DEAL_WORDS: Record<string, string[]> = {
+  title: [
+    'titel',
+    'title',
+    'name',
+    'dealname',
+    'dealtitel',
+    'dealtitle',
+    'bezeichnung',
+    'betreff',
+    'auftrag',
+    'vorgang',
+    'projekt',
+  ],
+  pipeline: ['pipeline', 'pipelinename', 'pipelineid', 'vertriebspipeline', 'salespipeline'],
+  stage: ['phase', 'stage', 'stufe', 'dealphase', 'vertriebsphase', 'verkaufsphase', 'stageid', 'phaseid', 'stagename'],
+  amount: [
+    'betrag',
+    'amount',
+    'betragnetto',
+    'nettobetrag',
+    'netto',
+    'amountnet',
+    'netamount',
+    'wert',
+    'auftragswert',
+    'dealwert',
+    'value',
+    'volumen',
+  ],
+  amountCents: ['amountcents', 'betragcent', 'betragincent', 'cents'],
+  currency: ['wahrung', 'currency', 'wahrungscode', 'currencycode'],
+  taxRate: ['steuersatz', 'taxrate', 'mwstsatz', 'ustsatz', 'vatrate', 'mehrwertsteuersatz', 'umsatzsteuersatz'],
+  expectedCloseDate: [
+    'abschluss',
+    'abschlussdatum',
+    'erwarteterabschluss',
+    'geplanterabschluss',
+    'closedate',
+    'closingdate',
+    'expectedclose',
+    'expectedclosedate',
+    'zieldatum',
+  ],
+  ownerId: ['ownerid', 'inhaberid', 'verantwortlichid'],
+  // exports write the owner's name under Inhaber/Owner: the ownerEmail column takes names too
+  ownerEmail: [
+    'verantwortlich',
+    'verantwortlicher',
+    'verantwortlichemail',
+    'inhaber',
+    'owner',
+    'owneremail',
+    'inhaberemail',
+    'betreueremail',
+  ],
+  contactId: ['contactid', 'kontaktid'],
+  contactEmail: ['kontaktemail', 'contactemail', 'email', 'mail', 'emailadresse', 'emailaddress', 'kundenemail', 'customeremail'],
+  contactExternalId: [
+    'kontaktexterneid',
+    'contactexternalid',
+    'kundennummer',
+    'kundennr',
+    'kontaktnummer',
+    'customernumber',
+    'customerid',
+  ],
+  lostReason: ['verlustgrund', 'lostreason', 'absagegrund'],
+  externalId: [
+    'externeid',
+    'externalid',
+    'auftragsnummer',
+    'auftragsnr',
+    'vorgangsnummer',
+    'angebotsnummer',
+    'dealnumber',
+    'ordernumber',
+  ],
+};
+
+const wordsOf = (entity: ImportEntity, field: string): string[] =>
+  (entity === 'deal' ? DEAL_WORDS[field] : undefined) ?? WORDS[field] ?? [];
+
 /** A mapping guessed from the headers (German and English names, custom fields by label or key); unknown headers are left out. */
 export function suggestMapping(entity: ImportEntity, headers: string[], defs: CustomFieldRow[]): Record<string, string> {
   const lookup = new Map<string, string>();
-  for (const field of TARGETS[entity]) for (const word of WORDS[field] ?? []) if (!lookup.has(word)) lookup.set(word, field);
+  for (const field of TARGETS[entity]) for (const word of wordsOf(entity, field)) if (!lookup.has(word)) lookup.set(word, field);
   for (const def of defs) {
     for (const word of [norm(def.label), norm(def.key)])
       if (word && !lookup.has(word)) lookup.set(word, `customFields.${def.key}`);

@@ -1,16 +1,21 @@
 import { assertCanAssignOwner, assertOwnerSide } from '../../core/access.ts';
 import type { Actor } from '../../core/actor.ts';
 import { AppError } from '../../http/errors.ts';
-import { type Db, usersByEmails } from './import-records.repository.ts';
+import { type Db, userNames, usersByEmails } from './import-records.repository.ts';
 import type { RowValues } from './row-input.ts';
+
+const key = (value: string) => value.trim().toLowerCase();
 
 /**
  * Who owns an imported record: the importer, unless ownerId or ownerEmail is mapped; then the same
- * rule as the API applies (assertCanAssignOwner). Each distinct owner is checked once per import.
+ * rule as the API applies (assertCanAssignOwner). The ownerEmail column also takes a user's name, as
+ * exports write it. Each distinct owner is checked once per import.
  */
 export class OwnerRules {
   readonly #verdicts = new Map<string, string | null>();
-  readonly #idsByEmail = new Map<string, string | null>();
+  /** E-mail or name (lower case) → the ids of the users it names: none, one, or several (a name twice). */
+  readonly #idsByKey = new Map<string, string[]>();
+  #idsByName: Map<string, string[]> | null = null;
   readonly #reassign = new Map<string, string | null>();
 
   constructor(private readonly actor: Actor) {}
@@ -18,13 +23,22 @@ export class OwnerRules {
   /** Loads what the rows of a chunk need. */
   async prepare(db: Db, rows: RowValues[]): Promise<void> {
     const emails = new Set<string>();
+    const names = new Set<string>();
     for (const r of rows) {
-      const e = r.text.ownerEmail?.toLowerCase();
-      if (e && !this.#idsByEmail.has(e)) emails.add(e);
+      const k = r.text.ownerEmail ? key(r.text.ownerEmail) : '';
+      if (k && !this.#idsByKey.has(k)) (k.includes('@') ? emails : names).add(k);
     }
     if (emails.size > 0) {
       const found = new Map((await usersByEmails(db, [...emails])).map((u) => [u.email.toLowerCase(), u.id]));
-      for (const e of emails) this.#idsByEmail.set(e, found.get(e) ?? null);
+      for (const e of emails) this.#idsByKey.set(e, found.has(e) ? [found.get(e) as string] : []);
+    }
+    if (names.size > 0) {
+      if (!this.#idsByName) {
+        this.#idsByName = new Map();
+        for (const u of await userNames(db))
+          this.#idsByName.set(key(u.name), [...(this.#idsByName.get(key(u.name)) ?? []), u.id]);
+      }
+      for (const n of names) this.#idsByKey.set(n, this.#idsByName.get(n) ?? []);
     }
     for (const r of rows) {
       const id = this.#ownerIdOf(r);
@@ -51,14 +65,19 @@ export class OwnerRules {
   }
 
   #ownerIdOf(r: RowValues): string | null | undefined {
-    if (r.text.ownerEmail) return this.#idsByEmail.get(r.text.ownerEmail.toLowerCase());
+    if (r.text.ownerEmail) {
+      const ids = this.#idsByKey.get(key(r.text.ownerEmail)) ?? [];
+      return ids.length === 1 ? ids[0] : null;
+    }
     return r.text.ownerId;
   }
 
   /** The owner id for a row, or the reason it cannot be used. Undefined id: not given (the importer owns new records). */
   ownerOf(r: RowValues): { ownerId: string | undefined } | { error: string } {
     if (r.text.ownerEmail) {
-      const id = this.#idsByEmail.get(r.text.ownerEmail.toLowerCase());
+      const ids = this.#idsByKey.get(key(r.text.ownerEmail)) ?? [];
+      if (ids.length > 1) return { error: `${ids.length} users are called ${r.text.ownerEmail}; give the e-mail address` };
+      const id = ids[0];
       if (!id) return { error: `${r.text.ownerEmail} is not a user` };
       const verdict = this.#verdicts.get(id);
       return verdict ? { error: verdict } : { ownerId: id };

@@ -3,7 +3,7 @@ import { addressColumns, cleanTags, parseCustom, parseTags } from '../../core/re
 import type { FieldChange } from '../timeline/changes.repository.ts';
 import { type ChunkResult, checkCustom, emptyResult, type ImportState, RowProblem } from './import-job.ts';
 import { type Db, insertChanges } from './import-records.repository.ts';
-import type { ImportEntity, StandardField } from './mapping.ts';
+import type { StandardField } from './mapping.ts';
 import { createdEntry, inputAddress, keysOf, type RowKeys, rememberKeys, updatedEntry } from './record-import.ts';
 import type { RowValues } from './row-input.ts';
 
@@ -45,7 +45,7 @@ export class RecordChunk<R extends CustomerRow, E extends R> {
 
   constructor(
     readonly state: ImportState,
-    readonly entity: ImportEntity,
+    readonly entity: 'contact' | 'company',
     readonly now: string,
     readonly byExt: Map<string | null, E & { visible: number }>,
     readonly natural: NaturalKey<E>,

@@ -4,9 +4,10 @@ import type { Address } from '../../core/record-fields.ts';
 import type { ChangeEntry, FieldChange } from '../timeline/changes.repository.ts';
 import type { Cell } from './cell-values.ts';
 import { type ChunkResult, type ImportState, RowProblem } from './import-job.ts';
+import type { ImportEntity } from './mapping.ts';
 import type { RowValues } from './row-input.ts';
 
-// Small helpers both record importers (contacts, companies) share.
+// Small helpers the record importers (contacts, companies, deals) share.
 
 export function uniq(values: (string | null | undefined)[]): string[] {
   return [...new Set(values.filter((v): v is string => !!v))];
@@ -69,7 +70,7 @@ export function inputAddress(v: RowValues): Partial<Address> | undefined {
 }
 
 export function createdEntry(
-  entityType: 'contact' | 'company',
+  entityType: ImportEntity,
   entityId: string,
   actor: Actor,
   fileName: string,
@@ -86,7 +87,7 @@ export function createdEntry(
 }
 
 export function updatedEntry(
-  entityType: 'contact' | 'company',
+  entityType: ImportEntity,
   entityId: string,
   actor: Actor,
   changes: FieldChange[],

@@ -8,6 +8,7 @@ import { AppError } from '../../http/errors.ts';
 import { listDefinitions } from '../custom-fields/custom-fields.repository.ts';
 import { companyProcessor } from './company-importer.ts';
 import { contactProcessor } from './contact-importer.ts';
+import { dealProcessor } from './deal-importer.ts';
 import { countDataRows, fileRows, unreadable } from './file-source.ts';
 import { type ChunkRow, type ImportJob, ImportState, type Processor } from './import-job.ts';
 import * as repo from './imports.repository.ts';
@@ -19,10 +20,11 @@ export const CHUNK_ROWS = 500;
 /** The most data rows one import takes. */
 export const MAX_ROWS = 250_000;
 
-/** Per entity, how its rows are written; deals join here when they land. */
+/** Per entity, how its rows are written. */
 const PROCESSORS: Record<ImportEntity, (state: ImportState) => Processor> = {
   contact: contactProcessor,
   company: companyProcessor,
+  deal: dealProcessor,
 };
 
 export const importableEntities = Object.keys(PROCESSORS) as ImportEntity[];
@@ -153,6 +155,7 @@ export class ImportRunner {
     const defs = {
       contact: await listDefinitions(this.ctx.db, 'contact'),
       company: await listDefinitions(this.ctx.db, 'company'),
+      deal: await listDefinitions(this.ctx.db, 'deal'),
     };
     const headers = JSON.parse(row.headers) as string[];
     const mapping = resolveMapping(entity, row.mode, JSON.parse(row.mapping), defs[entity], headers);

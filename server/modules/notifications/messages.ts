@@ -1,5 +1,6 @@
 import { formatDateTime, formatDuration, formatMoney } from '../../core/format.ts';
 import type { Locale } from '../../db/schema.ts';
+import { stageName } from '../pipelines/stage-names.ts';
 
 // The notifications Kontor writes itself, in every UI language. A notification keeps its message key
 // and parameters (raw values: ISO times, cents, seconds, names), so it reads in the language of whoever
@@ -18,9 +19,20 @@ interface DealReportParams {
   title: string;
   grossCents: number;
   currency: string;
-  /** each stage the deal passed and how long it stayed there */
-  stages: { name: string; seconds: number | null }[];
+  /** each stage the deal passed and how long it stayed there (key: shipped stages read in English) */
+  stages: { name: string; key?: string | null; seconds: number | null }[];
   totalSeconds: number;
+}
+
+/** A head's weekly summary: the week (ISO, e.g. 2026-W48), its local first and last day, the figures. */
+export interface WeeklyParams {
+  week: string;
+  from: string;
+  to: string;
+  wonCount: number;
+  wonAmountCents: number;
+  newLeads: number;
+  overdueTasks: number;
 }
 
 interface Params {
@@ -28,6 +40,7 @@ interface Params {
   'task.assigned': TaskParams;
   'task.escalated': TaskParams;
   'deal.report': DealReportParams;
+  'report.weekly': WeeklyParams;
 }
 
 export type MessageKey = keyof Params;
@@ -40,8 +53,21 @@ interface Text {
 
 /** "Stage: duration" per stage the deal passed. */
 export function stageDurations(p: DealReportParams, locale: Locale): string[] {
-  return p.stages.map((s) => `${s.name}: ${formatDuration(s.seconds, locale)}`);
+  return p.stages.map((s) => `${stageName({ key: s.key ?? null, name: s.name }, locale)}: ${formatDuration(s.seconds, locale)}`);
 }
+
+/** A local day (YYYY-MM-DD) as 21.11.2026 or 21/11/2026. */
+export function formatDay(day: string, locale: Locale): string {
+  return new Intl.DateTimeFormat(locale === 'de' ? 'de-DE' : 'en-GB', {
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(`${day}T00:00:00.000Z`));
+}
+
+/** The week number of an ISO week like 2026-W08: "8". */
+export const weekNumber = (week: string) => week.replace(/^\d{4}-W0?/, '');
 
 const line = (...parts: (string | null | undefined)[]) => parts.filter(Boolean).join(' · ');
 
@@ -74,6 +100,16 @@ const MESSAGES: Catalogue = {
     en: (p) => ({
       title: `Completed: ${p.title} (${formatMoney(p.grossCents, p.currency, 'en')})`,
       body: line(...stageDurations(p, 'en'), `Total ${formatDuration(p.totalSeconds, 'en')}`),
+    }),
+  },
+  'report.weekly': {
+    de: (p) => ({
+      title: `Wochenbericht KW ${weekNumber(p.week)}: ${p.wonCount} gewonnen (${formatMoney(p.wonAmountCents, 'EUR', 'de')}), ${p.newLeads} neue Leads, ${p.overdueTasks} überfällig`,
+      body: `${formatDay(p.from, 'de')} – ${formatDay(p.to, 'de')}`,
+    }),
+    en: (p) => ({
+      title: `Weekly summary W${weekNumber(p.week)}: won ${p.wonCount} (${formatMoney(p.wonAmountCents, 'EUR', 'en')}), new leads ${p.newLeads}, overdue ${p.overdueTasks}`,
+      body: `${formatDay(p.from, 'en')} – ${formatDay(p.to, 'en')}`,
     }),
   },
 };

@@ -27,6 +27,10 @@ export const PIPELINE_LIST: ListSpec = {
   search: containsText('pipelines.name'),
 };
 
+export function listPipelineRows(db: Db): Promise<PipelineRow[]> {
+  return db.selectFrom('pipelines').selectAll().orderBy('position').orderBy('createdAt').execute();
+}
+
 export function findPipeline(db: Db, id: string): Promise<PipelineRow | undefined> {
   return db.selectFrom('pipelines').selectAll().where('id', '=', id).executeTakeFirst();
 }

@@ -1,8 +1,10 @@
 import type { Transaction } from 'kysely';
 import type { Actor } from '../../core/actor.ts';
 import type { Ctx } from '../../core/context.ts';
+import { formatMoney } from '../../core/format.ts';
 import type { AfterCommit } from '../../core/tx.ts';
 import type { DB, Locale } from '../../db/schema.ts';
+import { formatDay, weekNumber } from '../notifications/messages.ts';
 import { notify } from '../notifications/notifications.service.ts';
 import type { Scheduler } from '../scheduler/scheduler.ts';
 import { businessHours } from '../settings/work-settings.ts';
@@ -58,22 +60,19 @@ export async function weeklyFigures(db: Transaction<DB>, head: Actor, at: Date, 
   };
 }
 
-function texts(f: WeeklyFigures, locale: Locale) {
+/** The e-mail's figures in the head's language (the in-app text comes from the message catalogue). */
+function mailFigures(f: WeeklyFigures, locale: Locale) {
   const intl = locale === 'de' ? 'de-DE' : 'en-GB';
-  const money = new Intl.NumberFormat(intl, { style: 'currency', currency: 'EUR' }).format(f.wonAmountCents / 100);
-  const date = (d: string) =>
-    new Intl.DateTimeFormat(intl, { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' }).format(
-      new Date(`${d}T00:00:00.000Z`),
-    );
   const m = f.medianResponseMinutes;
   const number = (n: number) => new Intl.NumberFormat(intl, { maximumFractionDigits: 1 }).format(n);
   const response = m === null ? '–' : m < 120 ? `${number(m)} min` : `${number(m / 60)} ${locale === 'de' ? 'Std.' : 'h'}`;
-  const week = f.week.replace(/^\d{4}-W0?/, '');
-  const title =
-    locale === 'de'
-      ? `Wochenbericht KW ${week}: ${f.wonCount} gewonnen (${money}), ${f.newLeads} neue Leads, ${f.overdueTasks} überfällig`
-      : `Weekly summary W${week}: won ${f.wonCount} (${money}), new leads ${f.newLeads}, overdue ${f.overdueTasks}`;
-  return { title, money, response, from: date(f.from), to: date(f.to), week };
+  return {
+    money: formatMoney(f.wonAmountCents, 'EUR', locale),
+    response,
+    from: formatDay(f.from, locale),
+    to: formatDay(f.to, locale),
+    week: weekNumber(f.week),
+  };
 }
 
 /** Sends every active head their team's summary (in-app and by e-mail) inside the job's transaction. */
@@ -89,12 +88,12 @@ export async function sendWeeklySummaries(trx: Transaction<DB>, ctx: Ctx, after:
       apiKeyId: null,
     };
     const f = await weeklyFigures(trx, actor, at, timeZone);
-    const text = texts(f, head.locale);
+    const text = mailFigures(f, head.locale);
+    const { week, from, to, wonCount, wonAmountCents, newLeads, overdueTasks } = f;
     await notify(trx, ctx, after, {
       userId: head.id,
       kind: 'report.weekly',
-      title: text.title,
-      body: `${text.from} – ${text.to}`,
+      message: { key: 'report.weekly', params: { week, from, to, wonCount, wonAmountCents, newLeads, overdueTasks } },
       entityType: null,
       entityId: null,
       email: {

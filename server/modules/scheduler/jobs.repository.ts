@@ -54,6 +54,15 @@ export function dueJobs(db: Db, now: string, limit: number): Promise<ScheduledJo
     .execute();
 }
 
+export function pendingBySlot(db: Db, slotKey: string): Promise<Pick<ScheduledJobRow, 'id'> | undefined> {
+  return db
+    .selectFrom('scheduledJobs')
+    .select('id')
+    .where('slotKey', '=', slotKey)
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
+}
+
 /** Re-reads a job inside the transaction that will run it: only a still pending job runs. */
 export function lockPending(db: Db, id: string): Promise<ScheduledJobRow | undefined> {
   return db.selectFrom('scheduledJobs').selectAll().where('id', '=', id).where('status', '=', 'pending').executeTakeFirst();

@@ -23,6 +23,7 @@ export class Scheduler {
   readonly #tickHooks: (() => Promise<void>)[] = [];
   #cron: ScheduledTask | null = null;
   #ticking: Promise<number> | null = null;
+  #again: Promise<number> | null = null;
   #lastTick = 0;
 
   constructor(private readonly ctx: Ctx) {}
@@ -44,12 +45,28 @@ export class Scheduler {
     this.#tickHooks.push(hook);
   }
 
-  /** Runs everything due now; concurrent calls share one run. Returns how many jobs ran. */
+  /**
+   * Runs everything due now. A call during a running tick gets one more pass after it (which sees jobs
+   * scheduled meanwhile); concurrent callers share both. Returns how many jobs ran.
+   */
   tick(): Promise<number> {
-    this.#ticking ??= this.#runDue().finally(() => {
+    if (this.#ticking) {
+      this.#again ??= this.#ticking.then(() => {
+        this.#again = null;
+        return this.tick();
+      });
+      return this.#again;
+    }
+    this.#ticking = this.#runDue().finally(() => {
       this.#ticking = null;
     });
     return this.#ticking;
+  }
+
+  /** Runs one pending job now, by its slot key (an event journaled for automation); no-op when already done. */
+  async runSlot(slotKey: string): Promise<void> {
+    const job = await jobs.pendingBySlot(this.ctx.db, slotKey);
+    if (job) await this.#runOne(job.id);
   }
 
   async #runDue(): Promise<number> {

@@ -36,6 +36,15 @@ export async function putSetting<T>(db: Db, key: string, value: T, now: string, 
   return true;
 }
 
+/** Stores a setting's defaults as version 1 unless it is stored already (so a first change becomes version 2). */
+export async function ensureSetting<T>(db: Db, key: string, value: T, now: string): Promise<void> {
+  await db
+    .insertInto('settings')
+    .values({ key, value: JSON.stringify(value), createdAt: now, updatedAt: now, version: 1 })
+    .onConflict((oc) => oc.column('key').doNothing())
+    .execute();
+}
+
 export async function deleteSetting(db: Db, key: string): Promise<void> {
   await db.deleteFrom('settings').where('key', '=', key).execute();
 }

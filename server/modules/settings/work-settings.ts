@@ -6,9 +6,10 @@ import type { Ctx } from '../../core/context.ts';
 import type { DB } from '../../db/schema.ts';
 import { actorOf } from '../../http/auth.ts';
 import { AppError, forbidden } from '../../http/errors.ts';
+import { expectedVersion, versionMismatch } from '../../http/if-match.ts';
 import { problemResponses } from '../../http/schemas.ts';
 import type { App, RouteDeps } from '../../http/types.ts';
-import { getSetting, putSetting } from './settings.repository.ts';
+import { ensureSetting, getSetting, putSetting } from './settings.repository.ts';
 
 const HHMM = Type.String({ pattern: '^([01]\\d|2[0-3]):[0-5]\\d$' });
 const BusinessHoursSchema = Type.Object(
@@ -32,6 +33,30 @@ export const WorkSettingsSchema = Type.Object(
   { additionalProperties: false },
 );
 export type WorkSettings = Static<typeof WorkSettingsSchema>;
+const WorkSettingsRecordSchema = Type.Object(
+  {
+    ...WorkSettingsSchema.properties,
+    version: Type.Integer({ minimum: 1, description: 'Send it back as If-Match: "<version>" with a change' }),
+    updatedAt: Type.String({ format: 'date-time' }),
+  },
+  {
+    additionalProperties: false,
+    examples: [
+      {
+        businessHours: {
+          enabled: true,
+          timeZone: 'Europe/Berlin',
+          days: { '1': [['08:00', '17:00']], '2': [['08:00', '17:00']], '5': [['08:00', '14:00']] },
+          holidays: ['2026-12-24', '2026-12-25'],
+        },
+        escalationUserId: null,
+        version: 3,
+        updatedAt: '2026-11-28T09:15:00.000Z',
+      },
+    ],
+  },
+);
+type WorkSettingsRecord = Static<typeof WorkSettingsRecordSchema>;
 const UpdateSchema = Type.Partial(WorkSettingsSchema, { additionalProperties: false, minProperties: 1 });
 
 const KEY = 'work';
@@ -48,7 +73,21 @@ export async function businessHours(db: Kysely<DB> | Transaction<DB>): Promise<B
   return (await getWorkSettings(db)).businessHours;
 }
 
-async function updateWorkSettings(ctx: Ctx, actor: Actor, input: Partial<WorkSettings>): Promise<WorkSettings> {
+async function workSettingsRecord(db: Kysely<DB> | Transaction<DB>): Promise<WorkSettingsRecord> {
+  const stored = await getSetting<Partial<WorkSettings>>(db, KEY);
+  return {
+    ...(await getWorkSettings(db)),
+    version: stored?.version ?? 1,
+    updatedAt: stored?.updatedAt ?? new Date(0).toISOString(),
+  };
+}
+
+async function updateWorkSettings(
+  ctx: Ctx,
+  actor: Actor,
+  input: Partial<WorkSettings>,
+  expected?: number,
+): Promise<WorkSettingsRecord> {
   if (!isAdmin(actor)) throw forbidden('Only an administrator can change these settings');
   if (input.businessHours) {
     try {
@@ -70,9 +109,17 @@ async function updateWorkSettings(ctx: Ctx, actor: Actor, input: Partial<WorkSet
     if (user?.active !== 1)
       throw new AppError('unprocessable', 'Unknown or inactive user', [{ path: 'escalationUserId', message: 'unknown user' }]);
   }
-  const next = { ...(await getWorkSettings(ctx.db)), ...input };
-  await putSetting(ctx.db, KEY, next, ctx.clock.now().toISOString());
-  return next;
+  const now = ctx.clock.now().toISOString();
+  await ensureSetting(ctx.db, KEY, await getWorkSettings(ctx.db), now);
+  const current = await workSettingsRecord(ctx.db);
+  if (expected !== undefined && expected !== current.version) throw versionMismatch(current.version, current);
+  const { version: _v, updatedAt: _u, ...settings } = current;
+  // guarded by the version read above: two admins saving at once cannot overwrite each other unseen
+  if (!(await putSetting(ctx.db, KEY, { ...settings, ...input }, now, current.version))) {
+    const fresh = await workSettingsRecord(ctx.db);
+    throw versionMismatch(fresh.version, fresh);
+  }
+  return workSettingsRecord(ctx.db);
 }
 
 export function workSettingsRoutes(app: App, { ctx }: RouteDeps): void {
@@ -83,12 +130,12 @@ export function workSettingsRoutes(app: App, { ctx }: RouteDeps): void {
       schema: {
         tags,
         summary: 'Business hours (for SLAs and due times) and who is told about expired tasks without a head',
-        response: { 200: WorkSettingsSchema, ...problemResponses },
+        response: { 200: WorkSettingsRecordSchema, ...problemResponses },
       },
     },
     async (request) => {
       actorOf(request);
-      return getWorkSettings(ctx.db);
+      return workSettingsRecord(ctx.db);
     },
   );
   app.patch(
@@ -96,11 +143,11 @@ export function workSettingsRoutes(app: App, { ctx }: RouteDeps): void {
     {
       schema: {
         tags,
-        summary: 'Change business hours and the escalation fallback (admin)',
+        summary: 'Change business hours and the escalation fallback (admin); If-Match: "<version>" guards it',
         body: UpdateSchema,
-        response: { 200: WorkSettingsSchema, ...problemResponses },
+        response: { 200: WorkSettingsRecordSchema, ...problemResponses },
       },
     },
-    async (request) => updateWorkSettings(ctx, actorOf(request), request.body as Partial<WorkSettings>),
+    async (request) => updateWorkSettings(ctx, actorOf(request), request.body as Partial<WorkSettings>, expectedVersion(request)),
   );
 }

@@ -1,8 +1,10 @@
 import type { Kysely, Transaction } from 'kysely';
+import { assertOwnerSide } from '../../core/access.ts';
 import type { Actor } from '../../core/actor.ts';
 import { addBusinessMinutes, instantOf, wallClock } from '../../core/business-hours.ts';
 import { isoNow } from '../../core/clock.ts';
 import type { Ctx } from '../../core/context.ts';
+import type { Cause } from '../../core/events.ts';
 import { formatDateTime } from '../../core/format.ts';
 import { newId } from '../../core/ids.ts';
 import { type RowChange, rowChanges } from '../../core/row-changes.ts';
@@ -15,6 +17,7 @@ import { findVisibleCompany } from '../companies/companies.repository.ts';
 import { findVisibleContact } from '../contacts/contacts.repository.ts';
 import { findVisibleDeal } from '../deals/deals.repository.ts';
 import { notify } from '../notifications/notifications.service.ts';
+import { publish } from '../scheduler/publish.ts';
 import { businessHours } from '../settings/work-settings.ts';
 import { recordChange } from '../timeline/changes.repository.ts';
 import { rescheduleTask, unscheduleTask } from './task-schedule.ts';
@@ -111,6 +114,27 @@ async function assertLinks(
   }
 }
 
+type Links = { contactId?: string | null; companyId?: string | null; dealId?: string | null };
+
+/**
+ * A hand-off ends with its task: whoever sees a record only through an open task may not give
+ * themselves new open work on it (a new task, a reopened one, one taken over), or access would never end.
+ */
+async function assertNoSelfHandOff(ctx: Ctx, actor: Actor, links: Links): Promise<void> {
+  if (actor.role === 'admin') return;
+  const records = [
+    links.contactId ? findVisibleContact(ctx.db, actor, links.contactId) : null,
+    links.companyId ? findVisibleCompany(ctx.db, actor, links.companyId) : null,
+    links.dealId ? findVisibleDeal(ctx.db, actor, links.dealId) : null,
+  ];
+  for (const pending of records) {
+    if (pending === null) continue;
+    const record = await pending;
+    if (!record) throw forbidden('Only the owner, their head or an administrator may plan your work on this record');
+    await assertOwnerSide(ctx.db, actor, record.ownerId, 'plan your own work on');
+  }
+}
+
 function recordLabel(t: repo.TaskWithNames): string | null {
   return [t.dealTitle, t.contactName, t.companyName].filter(Boolean).join(' · ') || null;
 }
@@ -137,39 +161,41 @@ async function notifyAssigned(trx: Db, ctx: Ctx, after: AfterCommit, task: repo.
   });
 }
 
-function emitTask(
+function publishTask(
+  trx: Db,
   ctx: Ctx,
   after: AfterCommit,
   type: 'task.created' | 'task.updated' | 'task.completed' | 'task.deleted',
   task: Pick<TaskRow, 'id' | 'type' | 'assigneeId' | 'createdBy' | 'dealId' | 'contactId' | 'companyId'>,
   actorId: string | null,
-  changes?: RowChange[],
-) {
-  after(() =>
-    ctx.events.emit({
-      type,
-      entityType: 'task',
-      entityId: task.id,
-      actorId,
-      at: isoNow(ctx.clock),
-      data: {
-        type: task.type,
-        assigneeId: task.assigneeId,
-        // the realtime stream shows a task's events to whoever sees its assignee's records (their head)
-        ownerId: task.assigneeId,
-        dealId: task.dealId,
-        contactId: task.contactId,
-        companyId: task.companyId,
-        audience: [task.assigneeId, task.createdBy].filter(Boolean),
-        ...(changes ? { changes } : {}),
-      },
-    }),
-  );
+  extra: { changes?: RowChange[]; causedBy?: Cause } = {},
+): Promise<void> {
+  return publish(trx, ctx, after, {
+    type,
+    entityType: 'task',
+    entityId: task.id,
+    actorId,
+    at: isoNow(ctx.clock),
+    data: {
+      type: task.type,
+      assigneeId: task.assigneeId,
+      // the realtime stream shows a task's events to whoever sees its assignee's records (their head)
+      ownerId: task.assigneeId,
+      dealId: task.dealId,
+      contactId: task.contactId,
+      companyId: task.companyId,
+      audience: [task.assigneeId, task.createdBy].filter(Boolean),
+      ...(extra.changes ? { changes: extra.changes } : {}),
+      ...(extra.causedBy ? { causedBy: extra.causedBy } : {}),
+    },
+  });
 }
 
 export interface TaskCreateOptions {
   /** Created by a workflow or the system: no "assigned by" person. */
   origin?: string | null;
+  /** The workflow run that creates it (chains of runs stop at a depth limit). */
+  causedBy?: Cause;
 }
 
 /** Creates a task inside a transaction (used by the API and by workflows). */
@@ -219,13 +245,14 @@ export async function createTaskIn(
     const by = actor ? await trx.selectFrom('users').select('name').where('id', '=', actor.userId).executeTakeFirst() : undefined;
     await notifyAssigned(trx, ctx, after, full, by?.name ?? null);
   }
-  emitTask(ctx, after, 'task.created', row, actor?.userId ?? null);
+  await publishTask(trx, ctx, after, 'task.created', row, actor?.userId ?? null, { causedBy: opts.causedBy });
   return full;
 }
 
 export async function createTask(ctx: Ctx, actor: Actor, input: CreateTask): Promise<Task> {
   await assertLinks(ctx, actor, input);
   if (input.assigneeId) await assertAssignable(ctx.db, actor, input.assigneeId);
+  if ((input.assigneeId ?? actor.userId) === actor.userId) await assertNoSelfHandOff(ctx, actor, input);
   const row = await inTransaction(ctx, (trx, after) => createTaskIn(trx, ctx, after, actor, input));
   return presentTask(row, ctx.clock.now());
 }
@@ -255,6 +282,12 @@ export async function updateTask(ctx: Ctx, actor: Actor, id: string, input: Upda
     );
   }
   if (changes.dueAt !== undefined && changes.dueAt !== current.dueAt) changes.escalatedAt = null;
+  const next = { ...current, ...changes };
+  const newlyMine =
+    current.status !== 'open' ||
+    current.assigneeId !== actor.userId ||
+    (['contactId', 'companyId', 'dealId'] as const).some((k) => next[k] !== current[k]);
+  if (next.status === 'open' && next.assigneeId === actor.userId && newlyMine) await assertNoSelfHandOff(ctx, actor, next);
   const row = await inTransaction(ctx, async (trx, after) => {
     const updated = await repo.updateTask(trx, id, changes, now, expected);
     if (!updated) throw versionMismatch(current.version);
@@ -264,13 +297,14 @@ export async function updateTask(ctx: Ctx, actor: Actor, id: string, input: Upda
       const by = await trx.selectFrom('users').select('name').where('id', '=', actor.userId).executeTakeFirst();
       await notifyAssigned(trx, ctx, after, full, by?.name ?? null);
     }
-    emitTask(
+    await publishTask(
+      trx,
       ctx,
       after,
       updated.status === 'done' && current.status !== 'done' ? 'task.completed' : 'task.updated',
       updated,
       actor.userId,
-      rowChanges(current, updated),
+      { changes: rowChanges(current, updated) },
     );
     return full;
   });
@@ -330,7 +364,7 @@ export async function completeTask(ctx: Ctx, actor: Actor, id: string, note?: st
           at: now,
         });
     }
-    emitTask(ctx, after, 'task.completed', updated, actor.userId);
+    await publishTask(trx, ctx, after, 'task.completed', updated, actor.userId);
     return (await repo.findTaskWithNames(trx, id)) as repo.TaskWithNames;
   });
   return presentTask(row, ctx.clock.now());
@@ -347,7 +381,7 @@ export async function deleteTask(ctx: Ctx, actor: Actor, id: string): Promise<vo
   await inTransaction(ctx, async (trx, after) => {
     await unscheduleTask(trx, id, isoNow(ctx.clock));
     await repo.deleteTask(trx, id);
-    emitTask(ctx, after, 'task.deleted', task, actor.userId);
+    await publishTask(trx, ctx, after, 'task.deleted', task, actor.userId);
   });
 }
 

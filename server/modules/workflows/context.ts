@@ -42,7 +42,13 @@ export async function loadContext(
     : undefined;
   return {
     deal: deal
-      ? { ...deal, customFields: parseCustom(deal.customFields), stageKey: stage?.key ?? null, stageName: stage?.name ?? null }
+      ? {
+          ...deal,
+          customFields: parseCustom(deal.customFields),
+          stageKey: stage?.key ?? null,
+          stageName: stage?.name ?? null,
+          ...(await dealWork(db, deal.id)),
+        }
       : null,
     contact: contact
       ? { ...contact, name: `${contact.firstName} ${contact.lastName}`.trim(), customFields: parseCustom(contact.customFields) }
@@ -51,6 +57,33 @@ export async function loadContext(
     task: task ? { ...task } : null,
     owner: owner ? { ...owner } : null,
     trigger,
+  };
+}
+
+/**
+ * What a deal already has, for guards such as "no measurement task yet": the types of its open and of its done
+ * tasks (canceled ones count as neither) and the kinds of its issued documents, each a sorted list without repeats.
+ */
+async function dealWork(db: Db, dealId: string) {
+  const tasks = await db
+    .selectFrom('tasks')
+    .select(['type', 'status'])
+    .distinct()
+    .where('dealId', '=', dealId)
+    .where('status', 'in', ['open', 'done'])
+    .execute();
+  const docs = await db
+    .selectFrom('documents')
+    .select('kind')
+    .distinct()
+    .where('dealId', '=', dealId)
+    .where('status', '=', 'issued')
+    .execute();
+  const types = (status: string) => [...new Set(tasks.filter((t) => t.status === status).map((t) => t.type))].sort();
+  return {
+    openTaskTypes: types('open'),
+    doneTaskTypes: types('done'),
+    documentKinds: [...new Set(docs.map((d) => d.kind))].sort(),
   };
 }
 
@@ -65,6 +98,11 @@ export function valueAt(ctx: unknown, path: string): unknown {
 }
 
 const isEmpty = (v: unknown) => v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0);
+
+/** A list holds the value, or a text holds it (case-insensitive); anything else holds nothing. */
+function contains(v: unknown, value: unknown): boolean {
+  return Array.isArray(v) ? v.includes(value) : typeof v === 'string' && v.toLowerCase().includes(String(value).toLowerCase());
+}
 
 export function check(ctx: RunContext, c: Condition): boolean {
   const v = valueAt(ctx, c.field);
@@ -86,9 +124,9 @@ export function check(ctx: RunContext, c: Condition): boolean {
     case 'lte':
       return Number(v) <= Number(c.value);
     case 'contains':
-      return Array.isArray(v)
-        ? v.includes(c.value)
-        : typeof v === 'string' && v.toLowerCase().includes(String(c.value).toLowerCase());
+      return contains(v, c.value);
+    case 'not_contains':
+      return !contains(v, c.value);
     case 'in':
       return Array.isArray(c.value) && c.value.map(String).includes(String(v));
     default:

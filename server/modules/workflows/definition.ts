@@ -10,38 +10,59 @@ const oneOf = <T extends string>(values: readonly T[], options: Record<string, u
 
 const FieldPath = Type.String({
   pattern: '^[a-zA-Z][a-zA-Z0-9_.]{0,100}$',
-  description: 'e.g. deal.amountCents, deal.customFields.visitAt, task.type, contact.source',
+  description:
+    'e.g. deal.amountCents, deal.customFields.visitAt, deal.stageKey, task.type, task.completionNote, contact.source; ' +
+    'and what a deal already has: deal.openTaskTypes / deal.doneTaskTypes (the types of its open / done tasks) and ' +
+    'deal.documentKinds (the kinds of its issued documents), lists for contains / not_contains',
 });
+
+export const CONDITION_OPS = [
+  'eq',
+  'neq',
+  'empty',
+  'not_empty',
+  'gt',
+  'gte',
+  'lt',
+  'lte',
+  'contains',
+  'not_contains',
+  'in',
+] as const;
+export type ConditionOp = (typeof CONDITION_OPS)[number];
 
 export const ConditionSchema = Type.Object(
   {
     field: FieldPath,
-    op: oneOf(['eq', 'neq', 'empty', 'not_empty', 'gt', 'gte', 'lt', 'lte', 'contains', 'in'] as const),
+    op: oneOf(CONDITION_OPS, {
+      description:
+        'contains / not_contains: a list holds the value, or a text holds it (case-insensitive); in: the value is one of a list',
+    }),
     value: Type.Optional(Type.Unknown()),
   },
   { additionalProperties: false },
 );
-export type Condition = Omit<Static<typeof ConditionSchema>, 'op'> & {
-  op: 'eq' | 'neq' | 'empty' | 'not_empty' | 'gt' | 'gte' | 'lt' | 'lte' | 'contains' | 'in';
-};
+export type Condition = Omit<Static<typeof ConditionSchema>, 'op'> & { op: ConditionOp };
 
-export const ConditionGroupSchema = Type.Object(
-  {
-    all: Type.Optional(
-      Type.Array(
-        Type.Union([ConditionSchema, Type.Object({ any: Type.Array(ConditionSchema) }, { additionalProperties: false })]),
-        { maxItems: 50 },
+const conditionGroup = (description: string) =>
+  Type.Object(
+    {
+      all: Type.Optional(
+        Type.Array(
+          Type.Union([ConditionSchema, Type.Object({ any: Type.Array(ConditionSchema) }, { additionalProperties: false })]),
+          { maxItems: 50 },
+        ),
       ),
-    ),
-    any: Type.Optional(
-      Type.Array(
-        Type.Union([ConditionSchema, Type.Object({ all: Type.Array(ConditionSchema) }, { additionalProperties: false })]),
-        { maxItems: 50 },
+      any: Type.Optional(
+        Type.Array(
+          Type.Union([ConditionSchema, Type.Object({ all: Type.Array(ConditionSchema) }, { additionalProperties: false })]),
+          { maxItems: 50 },
+        ),
       ),
-    ),
-  },
-  { additionalProperties: false, description: 'AND (all) / OR (any) groups, one level of nesting' },
-);
+    },
+    { additionalProperties: false, description },
+  );
+export const ConditionGroupSchema = conditionGroup('AND (all) / OR (any) groups, one level of nesting');
 export type ConditionGroup = { all?: (Condition | { any: Condition[] })[]; any?: (Condition | { all: Condition[] })[] };
 
 export const TRIGGER_TYPES = [
@@ -186,6 +207,13 @@ export const StepSchema = Type.Object(
     minutes: Type.Optional(Type.Integer({ minimum: 0, maximum: 525_600 })),
     offsetMinutes: Type.Optional(Type.Integer()),
     conditions: Type.Optional(ConditionGroupSchema),
+    onlyIf: Type.Optional(
+      conditionGroup(
+        'Any step but if: run this step only when these conditions hold at that moment, else skip it (logged as skipped) ' +
+          'and go on. Checked in the same transaction that performs the step, so two runs cannot both pass a guard such as ' +
+          '{"all":[{"field":"deal.openTaskTypes","op":"not_contains","value":"measurement"}]} and both create the task.',
+      ),
+    ),
     url: Type.Optional(
       Type.String({
         maxLength: 2000,
@@ -217,11 +245,12 @@ export type StepType =
   | 'if'
   | 'report'
   | 'webhook';
-export type Step = Omit<Static<typeof StepSchema>, 'type' | 'then' | 'else' | 'conditions'> & {
+export type Step = Omit<Static<typeof StepSchema>, 'type' | 'then' | 'else' | 'conditions' | 'onlyIf'> & {
   type: StepType;
   then?: Step[];
   else?: Step[];
   conditions?: ConditionGroup;
+  onlyIf?: ConditionGroup;
 };
 
 export const DefinitionSchema = Type.Object(

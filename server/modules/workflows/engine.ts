@@ -1,13 +1,14 @@
 import fs from 'node:fs';
 import type { Transaction } from 'kysely';
 import type { Ctx } from '../../core/context.ts';
-import type { DomainEvent } from '../../core/events.ts';
+import type { Cause, DomainEvent } from '../../core/events.ts';
 import { newId } from '../../core/ids.ts';
 import type { RowChange } from '../../core/row-changes.ts';
 import { type AfterCommit, inTransaction } from '../../core/tx.ts';
 import type { DB, ScheduledJobRow, WorkflowRow, WorkflowRunRow } from '../../db/schema.ts';
 import { prepareIssue } from '../documents/documents.service.ts';
 import { scheduleJob } from '../scheduler/jobs.repository.ts';
+import { EVENT_JOB } from '../scheduler/publish.ts';
 import { MAX_ATTEMPTS, type Scheduler } from '../scheduler/scheduler.ts';
 import { loadContext, matches } from './context.ts';
 import { parseCron, previousSlot } from './cron.ts';
@@ -101,32 +102,33 @@ export class WorkflowEngine {
     private readonly ctx: Ctx,
     private readonly scheduler: Scheduler,
   ) {
-    ctx.events.on('*', (event) => this.onEvent(event));
+    // the bus delivers a journaled event right after commit: dispatch it now instead of on the next tick
+    ctx.events.on('*', (event) => (event.journal ? scheduler.runSlot(event.journal) : undefined));
+    scheduler.register(EVENT_JOB, (trx, job, after) => this.dispatch(trx, JSON.parse(job.payload) as DomainEvent, after));
     scheduler.registerPlain(STEP_JOB, (job) => this.continueRun((JSON.parse(job.payload) as { runId: string }).runId));
     scheduler.register(SCHEDULE_JOB, (trx, job, after) => this.fireSchedule(trx, job, after));
     scheduler.register(DATE_JOB, (trx, job, after) => this.fireDate(trx, job, after));
     scheduler.registerPlain(WEBHOOK_JOB, (job) => this.deliverWebhook(job));
   }
 
-  async onEvent(event: DomainEvent): Promise<void> {
-    const depth = Number((event.data?.causedBy as { depth?: number } | undefined)?.depth ?? 0);
+  /**
+   * A journaled event (see publish()): starts the runs of every matching, enabled workflow and moves the
+   * record's date-trigger slots, all in the scheduler job's transaction — so exactly once, even across a
+   * crash between the change's commit and this dispatch.
+   */
+  async dispatch(trx: Transaction<DB>, event: DomainEvent, after: AfterCommit): Promise<void> {
+    const depth = (event.data?.causedBy as Cause | undefined)?.depth ?? 0;
     if (depth >= MAX_DEPTH) {
       this.ctx.log.warn({ event: event.type, entityId: event.entityId }, 'workflow depth limit reached; not starting more runs');
       return;
     }
-    await this.followDates(event);
+    await this.followDates(trx, event);
     const candidates = triggersFor(event);
     if (candidates.length === 0) return;
-    const workflows = await this.ctx.db
-      .selectFrom('workflows')
-      .selectAll()
-      .where('enabled', '=', 1)
-      .where(
-        'triggerType',
-        'in',
-        candidates.map((c) => c.type),
-      )
-      .execute();
+    const workflows = await triggerRepo.enabledWorkflows(
+      trx,
+      candidates.map((c) => c.type),
+    );
     for (const wf of workflows) {
       const def = JSON.parse(wf.definition) as Definition;
       const t = def.trigger;
@@ -137,10 +139,10 @@ export class WorkflowEngine {
       if (t.toStageId && data.toStageId !== t.toStageId) continue;
       if (t.taskType && data.type !== t.taskType) continue;
       if (!fieldChanged(t, data)) continue;
-      const rc = await loadContext(this.ctx.db, refsOf(event), { type: event.type, ...data });
+      const rc = await loadContext(trx, refsOf(event), { type: event.type, ...data });
       if (t.pipelineId && rc.deal?.pipelineId !== t.pipelineId) continue;
       if (!matches(rc, def.conditions)) continue;
-      await this.startRun(wf, event, depth + 1);
+      await this.insertRun(trx, after, wf, event, depth + 1);
     }
   }
 
@@ -196,27 +198,25 @@ export class WorkflowEngine {
   }
 
   /** Date triggers follow their records: a created, changed, cleared or deleted date moves its slot. */
-  private async followDates(event: DomainEvent): Promise<void> {
+  private async followDates(trx: Transaction<DB>, event: DomainEvent): Promise<void> {
     if (!(RECORD_ENTITIES as readonly string[]).includes(event.entityType)) return;
-    const workflows = (await triggerRepo.enabledWorkflows(this.ctx.db, ['date'])).filter(
+    const workflows = (await triggerRepo.enabledWorkflows(trx, ['date'])).filter(
       (wf) => (JSON.parse(wf.definition) as Definition).trigger.entity === event.entityType,
     );
     if (workflows.length === 0) return;
     const now = this.ctx.clock.now().toISOString();
-    await inTransaction(this.ctx, async (trx) => {
-      for (const wf of workflows) {
-        const t = (JSON.parse(wf.definition) as Definition).trigger;
-        const value = event.type.endsWith('.deleted')
-          ? null
-          : await triggerRepo.recordDate(
-              trx,
-              event.entityType as triggerRepo.TriggerEntity,
-              event.entityId,
-              recordField(t, t.dateField ?? ''),
-            );
-        await syncRecordSlot(trx, wf, event.entityId, value, now);
-      }
-    });
+    for (const wf of workflows) {
+      const t = (JSON.parse(wf.definition) as Definition).trigger;
+      const value = event.type.endsWith('.deleted')
+        ? null
+        : await triggerRepo.recordDate(
+            trx,
+            event.entityType as triggerRepo.TriggerEntity,
+            event.entityId,
+            recordField(t, t.dateField ?? ''),
+          );
+      await syncRecordSlot(trx, wf, event.entityId, value, now);
+    }
   }
 
   /** A cron slot is due: one run (the latest missed slot when the server was down) and the next slot. */

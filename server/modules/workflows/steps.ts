@@ -1,13 +1,14 @@
 import { sql, type Transaction } from 'kysely';
 import { addBusinessMinutes } from '../../core/business-hours.ts';
 import type { Ctx } from '../../core/context.ts';
+import type { Cause } from '../../core/events.ts';
 import { formatDuration, formatMoney } from '../../core/format.ts';
 import { newId } from '../../core/ids.ts';
 import type { AfterCommit } from '../../core/tx.ts';
 import type { DB, DealRow, WorkflowRunRow } from '../../db/schema.ts';
 import { AppError } from '../../http/errors.ts';
 import { coerceValue } from '../custom-fields/custom-fields.values.ts';
-import { emitDealChange } from '../deals/deals.service.ts';
+import { publishDealChange } from '../deals/deals.service.ts';
 import { issueDocumentIn, type PreparedIssue } from '../documents/documents.service.ts';
 import { queueMail } from '../mail/outbox.ts';
 import { stageDurations } from '../notifications/messages.ts';
@@ -16,7 +17,7 @@ import { scheduleJob } from '../scheduler/jobs.repository.ts';
 import { businessHours } from '../settings/work-settings.ts';
 import { createTaskIn } from '../tasks/tasks.service.ts';
 import { recordChange } from '../timeline/changes.repository.ts';
-import { interpolate, type RunContext, valueAt } from './context.ts';
+import { interpolate, matches, type RunContext, valueAt } from './context.ts';
 import type { Recipient, Step } from './definition.ts';
 
 type Trx = Transaction<DB>;
@@ -111,6 +112,9 @@ const fmt = (env: StepEnv) => (path: string, v: unknown) => {
   return String(v);
 };
 
+/** What a step changes was caused by its run: events it publishes carry the run's depth. */
+const causeOf = (env: StepEnv): Cause => ({ runId: env.run.id, depth: env.run.depth });
+
 async function moveStage(env: StepEnv, step: Step): Promise<unknown> {
   const d = deal(env);
   const { trx, ctx, after } = env;
@@ -162,7 +166,7 @@ async function moveStage(env: StepEnv, step: Step): Promise<unknown> {
     ],
     at: now,
   });
-  after(() => emitDealChange(ctx, before, row, null));
+  await publishDealChange(trx, ctx, after, before, row, null, { causedBy: causeOf(env) });
   return { stageId: stage.id };
 }
 
@@ -202,7 +206,7 @@ async function updateField(env: StepEnv, step: Step): Promise<unknown> {
     changes: [{ field: field.slice(5), from: valueAt(env.rc, field) ?? null, to: value }],
     at: now,
   });
-  env.after(() => emitDealChange(env.ctx, before, row, null));
+  await publishDealChange(env.trx, env.ctx, env.after, before, row, null, { causedBy: causeOf(env) });
   return { field, value };
 }
 
@@ -213,7 +217,7 @@ async function report(env: StepEnv, step: Step): Promise<unknown> {
   const history = await env.trx
     .selectFrom('dealStageHistory')
     .leftJoin('stages', 'stages.id', 'dealStageHistory.fromStageId')
-    .select(['stages.name as stageName', 'dealStageHistory.secondsInPrevious', 'dealStageHistory.at'])
+    .select(['stages.name as stageName', 'stages.key as stageKey', 'dealStageHistory.secondsInPrevious', 'dealStageHistory.at'])
     .where('dealStageHistory.dealId', '=', d.id)
     .where('dealStageHistory.fromStageId', 'is not', null)
     .orderBy('dealStageHistory.at')
@@ -222,7 +226,7 @@ async function report(env: StepEnv, step: Step): Promise<unknown> {
     title: d.title,
     grossCents: d.grossCents,
     currency: d.currency,
-    stages: history.map((h) => ({ name: h.stageName ?? '?', seconds: h.secondsInPrevious })),
+    stages: history.map((h) => ({ name: h.stageName ?? '?', key: h.stageKey, seconds: h.secondsInPrevious })),
     totalSeconds: Math.round((env.ctx.clock.now().getTime() - Date.parse(d.createdAt)) / 1000),
   };
   for (const userId of recipients) {
@@ -253,6 +257,10 @@ async function report(env: StepEnv, step: Step): Promise<unknown> {
 /** Runs one step inside its transaction; a wait answers when to continue. */
 export async function runStep(env: StepEnv, step: Step): Promise<StepResult> {
   const { trx, ctx, after, rc } = env;
+  // A guard (onlyIf) is read in the step's own transaction, with the records as they are now: the check and
+  // the write are one unit, so two runs racing for the same deal cannot both create "the" measurement task.
+  // (A prepared document has no file yet: it is written only when issued.)
+  if (step.onlyIf && step.type !== 'if' && !matches(rc, step.onlyIf)) return { output: { skipped: true, reason: 'onlyIf' } };
   switch (step.type) {
     case 'create_task': {
       let dueAt: string | null | undefined;
@@ -284,7 +292,7 @@ export async function runStep(env: StepEnv, step: Step): Promise<StepResult> {
           contactId: (rc.contact?.id as string) ?? null,
           companyId: (rc.company?.id as string) ?? null,
         },
-        { origin: `workflow:${env.run.workflowId}` },
+        { origin: `workflow:${env.run.workflowId}`, causedBy: causeOf(env) },
       );
       return { output: { taskId: task.id, assigneeId: task.assigneeId, dueAt: task.dueAt } };
     }

@@ -5,7 +5,7 @@ import type { CustomFieldType } from '../../db/schema.ts';
 import { AppError } from '../../http/errors.ts';
 import { createValueIndex } from '../custom-fields/custom-fields.repository.ts';
 import { createPipelineFromTemplate, type StageTemplate } from '../pipelines/default-pipeline.ts';
-import type { Definition } from './definition.ts';
+import type { Condition, Definition, Step } from './definition.ts';
 import { insertWorkflow } from './workflows.service.ts';
 
 interface RoleSpec {
@@ -26,7 +26,7 @@ export interface ProcessTemplate {
   workflows: (
     roles: Record<string, string>,
     settings: Record<string, number>,
-    ids: { pipelineId: string; formKey: string | null },
+    ids: { pipelineId: string; formKey: string | null; stages: Record<string, string> },
   ) => { name: string; definition: Definition }[];
 }
 
@@ -34,8 +34,8 @@ const MEASURE_AND_INSTALL: ProcessTemplate = {
   key: 'measure-and-install',
   name: { de: 'Aufmaß und Montage', en: 'Measure and install' },
   description: {
-    de: 'Web-Anfrage → Rückruf in X Minuten (sonst Leitung informiert) → Aufmaß → Kalkulation → Angebot (PDF) → Zahlung → Montage → Bericht an die Leitung.',
-    en: 'Web lead → call back within X minutes (or the head is told) → measurement → calculation → offer (PDF) → payment → installation → report to the head.',
+    de: 'Web-Anfrage → Rückruf in X Minuten (sonst Leitung informiert) → Aufmaß → Kalkulation → Angebot (PDF) → Zahlung → Montage → Bericht an die Leitung. Jeder Schritt greift genau einmal – auch wenn Felder in anderer Reihenfolge ausgefüllt oder Deals von Hand verschoben werden.',
+    en: 'Web lead → call back within X minutes (or the head is told) → measurement → calculation → offer (PDF) → payment → installation → report to the head. Each step happens exactly once, whether fields are filled in another order or deals are moved by hand.',
   },
   roles: [
     { key: 'sales', kind: 'team', label: { de: 'Vertriebsteam', en: 'Sales team' } },
@@ -84,8 +84,69 @@ const MEASURE_AND_INSTALL: ProcessTemplate = {
     { key: 'installationAt', label: 'Montagetermin', type: 'datetime' },
   ],
   form: { key: 'anfrage', name: 'Anfrage Website' },
-  workflows: (roles, settings, { pipelineId, formKey }) => {
-    const inPipeline = { field: 'deal.pipelineId', op: 'eq' as const, value: pipelineId };
+  /*
+   * Staff do the steps in whatever order suits them: the visit date before or after ticking off the call, the
+   * measurements in the field or in the completion note, the card moved on the board by hand or by the process.
+   * So each piece of work hangs off every event that can complete its precondition (a task completed, a field
+   * filled, a stage entered), and is guarded by what the deal already has (deal.openTaskTypes, doneTaskTypes,
+   * documentKinds): whichever event comes last creates it, the others find it there — once per deal. The guards
+   * sit both in the workflow's conditions (no needless runs) and on the creating step (onlyIf, checked in the
+   * step's own transaction, so two runs started at the same moment cannot both pass).
+   */
+  workflows: (roles, settings, { pipelineId, formKey, stages }) => {
+    const inPipeline: Condition = { field: 'deal.pipelineId', op: 'eq', value: pipelineId };
+    const stageIn = (...keys: string[]): Condition => ({ field: 'deal.stageKey', op: 'in', value: keys });
+    const filled = (key: string): Condition => ({ field: `deal.customFields.${key}`, op: 'not_empty' });
+    const empty = (key: string): Condition => ({ field: `deal.customFields.${key}`, op: 'empty' });
+    const noOpen = (type: string): Condition => ({ field: 'deal.openTaskTypes', op: 'not_contains', value: type });
+    const hasDone = (type: string): Condition => ({ field: 'deal.doneTaskTypes', op: 'contains', value: type });
+    const noDone = (type: string): Condition => ({ field: 'deal.doneTaskTypes', op: 'not_contains', value: type });
+    /** Neither an open nor a done task of this type (a canceled one may be replaced). */
+    const noTask = (type: string): Condition[] => [noOpen(type), noDone(type)];
+    const entered = (key: string) => ({ type: 'deal.stage_changed' as const, pipelineId, toStageId: stages[key] });
+    const changed = (key: string) => ({
+      type: 'record.updated' as const,
+      entity: 'deal' as const,
+      pipelineId,
+      field: `customFields.${key}`,
+    });
+    const customer = 'Kunde: {{contact.name}}, {{contact.street}}, {{contact.zip}} {{contact.city}} · Tel. {{contact.phone}}';
+
+    // 3 — the call done (no call task open) and the visit date filled, in either order: the measurer's task.
+    const planMeasurement = {
+      conditions: {
+        all: [inPipeline, stageIn('inquiry', 'measurement'), filled('visitAt'), noOpen('call'), ...noTask('measurement')],
+      },
+      steps: [
+        {
+          type: 'create_task',
+          title: 'Aufmaß nehmen: {{deal.title}}',
+          taskType: 'measurement',
+          body: customer,
+          assignee: { type: 'user', userId: roles.measurer },
+          due: { type: 'field', field: 'deal.customFields.visitAt' },
+          onlyIf: { all: noTask('measurement') },
+        },
+        { type: 'move_stage', stageKey: 'measurement', onlyIf: { all: [stageIn('inquiry')] } },
+      ] satisfies Step[],
+    };
+    // 4 — measuring done (task completed) and its results in the field: on to the calculation.
+    const toCalculation: Step = {
+      type: 'move_stage',
+      stageKey: 'calculation',
+      onlyIf: { all: [stageIn('inquiry', 'measurement'), filled('measurements'), noOpen('measurement')] },
+    };
+    // 6 — the installer's job, once the deal is in "Montage" and the date is known.
+    const installationTask: Step = {
+      type: 'create_task',
+      title: 'Montage: {{deal.title}}',
+      taskType: 'installation',
+      body: `${customer}\nAufmaß: {{deal.customFields.measurements}}`,
+      assignee: { type: 'user', userId: roles.installer },
+      due: { type: 'field', field: 'deal.customFields.installationAt' },
+      onlyIf: { all: noTask('installation') },
+    };
+
     return [
       {
         name: '1 · Neue Web-Anfrage: Rückruf',
@@ -105,35 +166,58 @@ const MEASURE_AND_INSTALL: ProcessTemplate = {
       },
       {
         name: '2 · Rückruf erledigt: Aufmaß planen',
+        definition: { trigger: { type: 'task.completed', taskType: 'call', pipelineId }, ...planMeasurement },
+      },
+      {
+        name: '2 · Aufmaßtermin eingetragen: Aufmaß planen',
+        definition: { trigger: changed('visitAt'), ...planMeasurement },
+      },
+      {
+        name: '3 · Aufmaß erledigt: weiter zur Kalkulation',
         definition: {
-          trigger: { type: 'task.completed', taskType: 'call', pipelineId },
-          conditions: {
-            all: [
-              inPipeline,
-              { field: 'deal.customFields.visitAt', op: 'not_empty' },
-              { field: 'deal.stageKey', op: 'eq', value: 'inquiry' },
-            ],
-          },
+          trigger: { type: 'task.completed', taskType: 'measurement', pipelineId },
+          conditions: { all: [inPipeline, stageIn('inquiry', 'measurement')] },
           steps: [
-            { type: 'move_stage', stageKey: 'measurement' },
+            // the results written in the completion note count as the measurements when the field is empty
             {
-              type: 'create_task',
-              title: 'Aufmaß nehmen: {{deal.title}}',
-              taskType: 'measurement',
-              body: 'Kunde: {{contact.name}}, {{contact.street}}, {{contact.zip}} {{contact.city}} · Tel. {{contact.phone}}',
-              assignee: { type: 'user', userId: roles.measurer },
-              due: { type: 'field', field: 'deal.customFields.visitAt' },
+              type: 'update_field',
+              field: 'deal.customFields.measurements',
+              value: '{{task.completionNote}}',
+              onlyIf: { all: [empty('measurements'), { field: 'task.completionNote', op: 'not_empty' }] },
+            },
+            toCalculation,
+            {
+              type: 'notify',
+              to: { type: 'owner' },
+              title: 'Aufmaß ohne Maße: {{deal.title}}',
+              body: 'Die Aufmaß-Aufgabe ist erledigt, aber es sind keine Maße eingetragen. Bitte das Feld „Aufmaß“ am Deal ausfüllen – dann geht es mit der Kalkulation weiter.',
+              onlyIf: { all: [empty('measurements')] },
             },
           ],
         },
       },
       {
-        name: '3 · Aufmaß erledigt: Kalkulation',
+        name: '3 · Maße eingetragen: weiter zur Kalkulation',
         definition: {
-          trigger: { type: 'task.completed', taskType: 'measurement', pipelineId },
-          conditions: { all: [inPipeline, { field: 'deal.customFields.measurements', op: 'not_empty' }] },
+          trigger: changed('measurements'),
+          conditions: {
+            all: [
+              inPipeline,
+              stageIn('inquiry', 'measurement'),
+              filled('measurements'),
+              hasDone('measurement'),
+              noOpen('measurement'),
+            ],
+          },
+          steps: [toCalculation],
+        },
+      },
+      {
+        name: '3 · Phase Kalkulation: Auftragswert kalkulieren',
+        definition: {
+          trigger: entered('calculation'),
+          conditions: { all: [inPipeline, ...noTask('calculation')] },
           steps: [
-            { type: 'move_stage', stageKey: 'calculation' },
             {
               type: 'create_task',
               title: 'Auftragswert kalkulieren und mit dem Kunden abstimmen: {{deal.title}}',
@@ -141,18 +225,30 @@ const MEASURE_AND_INSTALL: ProcessTemplate = {
               body: 'Aufmaß: {{deal.customFields.measurements}}',
               assignee: { type: 'user', userId: roles.estimator },
               due: { type: 'sla' },
+              onlyIf: { all: noTask('calculation') },
             },
           ],
         },
       },
       {
-        name: '4 · Kalkulation erledigt: Angebot erstellen',
+        name: '4 · Kalkulation erledigt: weiter zum Angebot',
         definition: {
           trigger: { type: 'task.completed', taskType: 'calculation', pipelineId },
-          conditions: { all: [inPipeline] },
+          conditions: { all: [inPipeline, stageIn('inquiry', 'measurement', 'calculation')] },
+          steps: [{ type: 'move_stage', stageKey: 'offer', onlyIf: { all: [stageIn('inquiry', 'measurement', 'calculation')] } }],
+        },
+      },
+      {
+        name: '4 · Phase Angebot: Angebot erstellen',
+        definition: {
+          trigger: entered('offer'),
+          conditions: { all: [inPipeline, { field: 'deal.documentKinds', op: 'not_contains', value: 'offer' }] },
           steps: [
-            { type: 'generate_document', kind: 'offer' },
-            { type: 'move_stage', stageKey: 'offer' },
+            {
+              type: 'generate_document',
+              kind: 'offer',
+              onlyIf: { all: [{ field: 'deal.documentKinds', op: 'not_contains', value: 'offer' }] },
+            },
             {
               type: 'notify',
               to: { type: 'owner' },
@@ -166,38 +262,41 @@ const MEASURE_AND_INSTALL: ProcessTemplate = {
         name: '5 · Bezahlt: Montage',
         definition: {
           trigger: { type: 'deal.paid', pipelineId },
-          conditions: { all: [inPipeline] },
+          conditions: { all: [inPipeline, stageIn('inquiry', 'measurement', 'calculation', 'offer')] },
           steps: [
-            { type: 'move_stage', stageKey: 'installation' },
+            {
+              type: 'move_stage',
+              stageKey: 'installation',
+              onlyIf: { all: [stageIn('inquiry', 'measurement', 'calculation', 'offer')] },
+            },
+          ],
+        },
+      },
+      {
+        name: '5 · Phase Montage: Monteur beauftragen',
+        definition: {
+          trigger: entered('installation'),
+          conditions: { all: [inPipeline, ...noTask('installation')] },
+          steps: [
             {
               type: 'if',
-              conditions: { all: [{ field: 'deal.customFields.installationAt', op: 'not_empty' }] },
+              conditions: { all: [filled('installationAt')] },
               // biome-ignore lint/suspicious/noThenProperty: an if step's branch is data (an array of steps), never a thenable
-              then: [
-                {
-                  type: 'create_task',
-                  title: 'Montage: {{deal.title}}',
-                  taskType: 'installation',
-                  body: 'Kunde: {{contact.name}}, {{contact.street}}, {{contact.zip}} {{contact.city}} · Tel. {{contact.phone}}\nAufmaß: {{deal.customFields.measurements}}',
-                  assignee: { type: 'user', userId: roles.installer },
-                  due: { type: 'field', field: 'deal.customFields.installationAt' },
-                },
-              ],
+              then: [installationTask],
               else: [
+                {
+                  type: 'notify',
+                  to: { type: 'user', userId: roles.installer },
+                  title: 'Montage steht an: {{deal.title}}',
+                  body: `${customer}\nDer Termin wird noch mit dem Kunden vereinbart; sobald er am Deal steht, bekommen Sie die Montage-Aufgabe zu diesem Termin.`,
+                },
                 {
                   type: 'create_task',
                   title: 'Montagetermin vereinbaren: {{deal.title}}',
                   taskType: 'call',
+                  body: 'Bitte den Termin im Feld „Montagetermin“ am Deal eintragen – die Montage wird dann automatisch beauftragt.',
                   assignee: { type: 'owner' },
                   due: { type: 'relative', minutes: 1440, businessHours: true },
-                },
-                {
-                  type: 'create_task',
-                  title: 'Montage: {{deal.title}} (Termin folgt)',
-                  taskType: 'installation',
-                  body: 'Kunde: {{contact.name}}, {{contact.street}}, {{contact.zip}} {{contact.city}}',
-                  assignee: { type: 'user', userId: roles.installer },
-                  due: { type: 'relative', minutes: 10080 },
                 },
               ],
             },
@@ -205,14 +304,27 @@ const MEASURE_AND_INSTALL: ProcessTemplate = {
         },
       },
       {
-        name: '6 · Montage erledigt: gewonnen und Bericht',
+        name: '5 · Montagetermin eingetragen: Monteur beauftragen',
+        definition: {
+          trigger: changed('installationAt'),
+          conditions: { all: [inPipeline, stageIn('installation'), filled('installationAt'), ...noTask('installation')] },
+          steps: [installationTask],
+        },
+      },
+      {
+        name: '6 · Montage erledigt: gewonnen',
         definition: {
           trigger: { type: 'task.completed', taskType: 'installation', pipelineId },
+          conditions: { all: [inPipeline, { field: 'deal.status', op: 'eq', value: 'open' }] },
+          steps: [{ type: 'move_stage', stageKey: 'won', onlyIf: { all: [{ field: 'deal.status', op: 'eq', value: 'open' }] } }],
+        },
+      },
+      {
+        name: '6 · Gewonnen: Bericht an die Leitung',
+        definition: {
+          trigger: { type: 'deal.won', pipelineId },
           conditions: { all: [inPipeline] },
-          steps: [
-            { type: 'move_stage', stageKey: 'won' },
-            { type: 'report', to: { type: 'user', userId: roles.head } },
-          ],
+          steps: [{ type: 'report', to: { type: 'user', userId: roles.head } }],
         },
       },
     ];
@@ -427,11 +539,13 @@ export async function installTemplate(ctx: Ctx, key: string, input: Install) {
           pipelineId,
           stageId: firstStage.id,
           ownerRule: JSON.stringify({ type: 'team', teamId: input.roles.sales }),
+          // nothing is required field by field: the intake's own rule (an e-mail address or a phone number) applies,
+          // so a lead who leaves only a first name and an e-mail address is not turned away
           fields: JSON.stringify([
             { name: 'firstName', label: 'Vorname', type: 'text', required: false },
-            { name: 'lastName', label: 'Nachname', type: 'text', required: true },
+            { name: 'lastName', label: 'Nachname', type: 'text', required: false },
             { name: 'email', label: 'E-Mail', type: 'email', required: false },
-            { name: 'phone', label: 'Telefon', type: 'tel', required: true },
+            { name: 'phone', label: 'Telefon', type: 'tel', required: false },
             { name: 'message', label: 'Ihre Anfrage', type: 'textarea', required: false },
           ]),
           allowedOrigins: '[]',
@@ -455,8 +569,14 @@ export async function installTemplate(ctx: Ctx, key: string, input: Install) {
         .where('headId', 'is', null)
         .execute();
     }
+    const stages = Object.fromEntries(
+      (await trx.selectFrom('stages').select(['key', 'id']).where('pipelineId', '=', pipelineId).execute()).map((s) => [
+        s.key,
+        s.id,
+      ]),
+    );
     const workflowIds: string[] = [];
-    for (const wf of tpl.workflows(input.roles, settings, { pipelineId, formKey })) {
+    for (const wf of tpl.workflows(input.roles, settings, { pipelineId, formKey, stages })) {
       workflowIds.push(
         await insertWorkflow(
           trx as unknown as Ctx['db'],

@@ -68,6 +68,15 @@ export function useDealsList(query: DealListQuery) {
   });
 }
 
+/** The export download of the deals list with its filters and sort, as a plain link (the session cookie authorises it). */
+export function dealsExportUrl(query: DealListQuery, format: 'csv' | 'xlsx', lang: string): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) if (value) params.set(key, value);
+  params.set('format', format);
+  params.set('lang', lang);
+  return `/api/v1/deals/export?${params.toString()}`;
+}
+
 export const dealKey = (id: string) => [...dealsKey, 'detail', id] as const;
 
 export function useDeal(id: string) {

@@ -12,6 +12,8 @@ export interface FormField {
   /** contact.firstName … contact.city, company.name, note or deal.customFields.<key>; default by name */
   mapTo?: string;
 }
+/** As sent: only the name is needed; the server fills label and type from it (Vorname, E-Mail → email …). */
+export type FormFieldInput = Omit<FormField, 'label' | 'type'> & Partial<Pick<FormField, 'label' | 'type'>>;
 export type OwnerRule = { type: 'user'; userId: string } | { type: 'team'; teamId: string };
 
 export interface WebForm {
@@ -37,8 +39,9 @@ export interface WebFormInput {
   name: string;
   pipelineId?: string | null;
   stageId?: string | null;
-  ownerRule: OwnerRule;
-  fields: FormField[];
+  /** Default on create: the admin creating the form owns its leads. */
+  ownerRule?: OwnerRule;
+  fields: FormFieldInput[];
   allowedOrigins?: string[];
   successMessage?: string | null;
   redirectUrl?: string | null;

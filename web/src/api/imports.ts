@@ -4,11 +4,15 @@ import { api } from './client.ts';
 import type { CustomerEntity, Import, ImportPreview } from './types.ts';
 
 export type ImportMode = 'create' | 'upsert';
+export type ImportEntity = CustomerEntity | 'deal';
+
+/** Where an entity's records live in the app: the list (or the board) an import leads back to. */
+export const IMPORT_HOME: Record<ImportEntity, string> = { contact: '/contacts', company: '/companies', deal: '/deals' };
 
 /** Reads a file's header and first rows and suggests a mapping; nothing is imported. */
 export function usePreviewImport() {
   return useMutation({
-    mutationFn: ({ entity, file }: { entity: CustomerEntity; file: File }) => {
+    mutationFn: ({ entity, file }: { entity: ImportEntity; file: File }) => {
       const form = new FormData();
       // The server reads the fields before the file.
       form.append('entity', entity);
@@ -19,7 +23,7 @@ export function usePreviewImport() {
 }
 
 export interface StartImport {
-  entity: CustomerEntity;
+  entity: ImportEntity;
   file: File;
   mapping: Record<string, string>;
   mode: ImportMode;
@@ -43,7 +47,7 @@ export function useStartImport() {
 
 const finished = (status: Import['status'] | undefined) => status === 'done' || status === 'failed';
 
-/** An import's progress, polled every half second until it is done or failed; then the lists show the new rows. */
+/** An import's progress, polled every half second until it is done or failed; then the lists and the board show the new rows. */
 export function useImportProgress(id: string | null) {
   const qc = useQueryClient();
   const query = useQuery({
@@ -57,7 +61,7 @@ export function useImportProgress(id: string | null) {
   const wrote = job !== undefined && !job.dryRun && finished(job.status);
   useEffect(() => {
     if (!wrote) return;
-    for (const key of ['contacts', 'companies', 'search']) void qc.invalidateQueries({ queryKey: [key] });
+    for (const key of ['contacts', 'companies', 'deals', 'search']) void qc.invalidateQueries({ queryKey: [key] });
   }, [wrote, qc]);
   return query;
 }

@@ -175,7 +175,11 @@ export type OpeningHours = Record<string, [string, string][]>;
 export interface WorkSettings {
   businessHours: { enabled: boolean; timeZone: string; days: OpeningHours; holidays: string[] };
   escalationUserId: string | null;
+  /** Sent back as If-Match with a change. */
+  version: number;
+  updatedAt: string;
 }
+export type WorkSettingsChanges = Partial<Pick<WorkSettings, 'businessHours' | 'escalationUserId'>>;
 
 export type Role = User['role'];
 export type Locale = User['locale'];

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client.ts';
-import type { WorkSettings } from './types.ts';
+import type { WorkSettings, WorkSettingsChanges } from './types.ts';
 
 const workSettingsKey = ['settings', 'work'] as const;
 
@@ -14,7 +14,8 @@ export function useWorkSettings() {
 export function useUpdateWorkSettings() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (changes: Partial<WorkSettings>) => api.patch<WorkSettings>('/settings/work', changes),
+    mutationFn: ({ version, changes }: { version: number; changes: WorkSettingsChanges }) =>
+      api.patch<WorkSettings>('/settings/work', changes, { ifMatch: version }),
     onSuccess: (settings) => qc.setQueryData(workSettingsKey, settings),
   });
 }

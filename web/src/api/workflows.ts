@@ -40,7 +40,19 @@ export interface Trigger {
   changedTo?: unknown;
 }
 
-export const CONDITION_OPS = ['eq', 'neq', 'empty', 'not_empty', 'gt', 'gte', 'lt', 'lte', 'contains', 'in'] as const;
+export const CONDITION_OPS = [
+  'eq',
+  'neq',
+  'empty',
+  'not_empty',
+  'gt',
+  'gte',
+  'lt',
+  'lte',
+  'contains',
+  'not_contains',
+  'in',
+] as const;
 export type ConditionOp = (typeof CONDITION_OPS)[number];
 export interface Condition {
   field: string;
@@ -105,6 +117,8 @@ export interface Step {
   minutes?: number;
   offsetMinutes?: number;
   conditions?: ConditionGroup;
+  /** Any step but if: run it only when these hold at that moment (checked as the step runs), else skip it. */
+  onlyIf?: ConditionGroup;
   then?: Step[];
   else?: Step[];
   /** webhook: POST to this http(s) URL, signed with the workflow's secret (never part of the step) */
@@ -114,7 +128,7 @@ export interface Step {
 }
 
 /** A step's own fields, without its nested branches and conditions (what a step form edits). */
-export type StepBase = Omit<Step, 'then' | 'else' | 'conditions'>;
+export type StepBase = Omit<Step, 'then' | 'else' | 'conditions' | 'onlyIf'>;
 
 export interface WorkflowInput {
   name: string;

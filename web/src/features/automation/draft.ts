@@ -37,6 +37,8 @@ export type DraftStep = StepBase & {
   then?: DraftStep[];
   else?: DraftStep[];
   conditions?: DraftConditions;
+  /** Any step but if: its guard, edited like conditions. */
+  onlyIf?: DraftConditions;
 };
 export interface Draft {
   name: string;
@@ -79,8 +81,9 @@ export function fromDraftConditions(d: DraftConditions): ConditionGroup | undefi
 }
 
 export function toDraftSteps(steps: Step[] | undefined): DraftStep[] {
-  return (steps ?? []).map(({ then, else: otherwise, conditions, ...s }) => {
+  return (steps ?? []).map(({ then, else: otherwise, conditions, onlyIf, ...s }) => {
     const step: DraftStep = { ...s, uid: uid() };
+    if (onlyIf && s.type !== 'if') step.onlyIf = toDraftConditions(onlyIf);
     // biome-ignore lint/suspicious/noThenProperty: an if step's branch is data (an array of steps), never a thenable
     if (then) step.then = toDraftSteps(then);
     if (otherwise) step.else = toDraftSteps(otherwise);
@@ -90,8 +93,10 @@ export function toDraftSteps(steps: Step[] | undefined): DraftStep[] {
 }
 
 export function fromDraftSteps(steps: DraftStep[]): Step[] {
-  return steps.map(({ uid: _uid, then, else: otherwise, conditions, ...s }) => {
+  return steps.map(({ uid: _uid, then, else: otherwise, conditions, onlyIf, ...s }) => {
     const step: Step = { ...s };
+    const guard = s.type !== 'if' && onlyIf ? fromDraftConditions(onlyIf) : undefined;
+    if (guard) step.onlyIf = guard;
     if (s.type === 'if') {
       step.conditions = conditions ? fromDraftConditions(conditions) : undefined;
       // biome-ignore lint/suspicious/noThenProperty: an if step's branch is data (an array of steps), never a thenable
@@ -154,5 +159,5 @@ export function newStep(type: StepType): DraftStep {
 
 /** Field error paths the editor shows next to their inputs (the rest are listed above the save button). */
 const INLINE =
-  /^(name|description|trigger(\.\w+)?|(conditions|steps\.\d+(\.(then|else)\.\d+)*\.conditions)\.(all|any)\.\d+(\.(all|any)\.\d+)?(\.\w+)?|steps(\.\d+(\.(then|else)\.\d+)*(\.[a-zA-Z]+(\.[a-zA-Z]+)?)?)?)$/;
+  /^(name|description|trigger(\.\w+)?|(conditions|steps\.\d+(\.(then|else)\.\d+)*\.(conditions|onlyIf))\.(all|any)\.\d+(\.(all|any)\.\d+)?(\.\w+)?|steps(\.\d+(\.(then|else)\.\d+)*(\.[a-zA-Z]+(\.[a-zA-Z]+)?)?)?)$/;
 export const isInlinePath = (path: string) => INLINE.test(path);

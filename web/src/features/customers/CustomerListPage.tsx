@@ -3,7 +3,7 @@ import { IconFileImport, IconPlus } from '@tabler/icons-react';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { CustomerRecord } from '../../api/customers.ts';
+import { type CustomerRecord, exportUrl } from '../../api/customers.ts';
 import type { CustomerEntity, CustomField } from '../../api/types.ts';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
@@ -63,7 +63,7 @@ export function CustomerListPage<E extends CustomerEntity>({ entity, icon, table
             <Button component={Link} to={importPath} variant="default" leftSection={<IconFileImport size={18} />}>
               {t('imports.button')}
             </Button>
-            <ExportButtons entity={entity} query={params.apiQuery} />
+            <ExportButtons href={(format, lang) => exportUrl(entity, params.apiQuery, format, lang)} />
           </Group>
         }
       />

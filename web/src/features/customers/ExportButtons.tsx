@@ -1,11 +1,14 @@
 import { Button } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { exportUrl, type ListQuery } from '../../api/customers.ts';
-import type { CustomerEntity } from '../../api/types.ts';
 
-/** CSV and Excel downloads of the list as filtered and sorted now (plain links; the server streams the file). */
-export function ExportButtons({ entity, query }: { entity: CustomerEntity; query: ListQuery }) {
+export type ExportFormat = 'csv' | 'xlsx';
+
+/**
+ * CSV and Excel downloads of a list as filtered and sorted now (plain links; the server streams the file).
+ * `href` gives the export URL for a format in the UI language: contacts, companies or deals.
+ */
+export function ExportButtons({ href }: { href: (format: ExportFormat, lang: string) => string }) {
   const { t, i18n } = useTranslation();
   return (
     <Button.Group>
@@ -13,7 +16,7 @@ export function ExportButtons({ entity, query }: { entity: CustomerEntity; query
         <Button
           key={format}
           component="a"
-          href={exportUrl(entity, query, format, i18n.language)}
+          href={href(format, i18n.language)}
           download
           variant="default"
           leftSection={format === 'csv' ? <IconDownload size={16} aria-hidden="true" /> : undefined}

@@ -1,7 +1,7 @@
-import { Button } from '@mantine/core';
-import { IconLayoutKanban, IconPlus } from '@tabler/icons-react';
+import { Button, Group } from '@mantine/core';
+import { IconFileImport, IconLayoutKanban, IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { useCurrentUser } from '../../api/auth.ts';
 import type { DealFilters } from '../../api/deals.ts';
 import { usePipelines } from '../../api/pipelines.ts';
@@ -65,9 +65,14 @@ export function DealsPage() {
         title={t('deals.title')}
         actions={
           pipeline && (
-            <Button leftSection={<IconPlus size={18} />} onClick={() => update({ new: true })}>
-              {t('deals.create')}
-            </Button>
+            <Group gap="sm" wrap="wrap">
+              <Button leftSection={<IconPlus size={18} />} onClick={() => update({ new: true })}>
+                {t('deals.create')}
+              </Button>
+              <Button component={Link} to="/deals/import" variant="default" leftSection={<IconFileImport size={18} />}>
+                {t('imports.button')}
+              </Button>
+            </Group>
           )
         }
       />

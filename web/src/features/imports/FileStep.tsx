@@ -1,9 +1,11 @@
 import { Alert, FileInput, List, Stack, Text } from '@mantine/core';
 import { IconFileSpreadsheet, IconInfoCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import type { ImportEntity } from '../../api/imports.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 
 interface Props {
+  entity: ImportEntity;
   file: File | null;
   onFile: (file: File | null) => void;
   loading: boolean;
@@ -11,7 +13,7 @@ interface Props {
 }
 
 /** Step one: choose a CSV or Excel file; it is read at once for a preview. */
-export function FileStep({ file, onFile, loading, error }: Props) {
+export function FileStep({ entity, file, onFile, loading, error }: Props) {
   const { t } = useTranslation();
   return (
     <Stack maw={640}>
@@ -38,6 +40,7 @@ export function FileStep({ file, onFile, loading, error }: Props) {
           <List.Item>{t('imports.tipHeader')}</List.Item>
           <List.Item>{t('imports.tipFormats')}</List.Item>
           <List.Item>{t('imports.tipValues')}</List.Item>
+          {entity === 'deal' && <List.Item>{t('imports.tipDeals')}</List.Item>}
         </List>
       </Alert>
     </Stack>

@@ -2,12 +2,18 @@ import { Button, Group, Paper, SegmentedControl, Stack, Stepper, Text, Title } f
 import { IconPlayerPlay, IconTestPipe } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { ApiError } from '../../api/client.ts';
-import { ENTITY_PATH } from '../../api/customers.ts';
 import { useEntityFields } from '../../api/customFields.ts';
-import { type ImportMode, useImportProgress, usePreviewImport, useStartImport } from '../../api/imports.ts';
-import type { CustomerEntity, ImportPreview } from '../../api/types.ts';
+import {
+  IMPORT_HOME,
+  type ImportEntity,
+  type ImportMode,
+  useImportProgress,
+  usePreviewImport,
+  useStartImport,
+} from '../../api/imports.ts';
+import type { ImportPreview } from '../../api/types.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { FileStep } from './FileStep.tsx';
@@ -27,10 +33,15 @@ function mappingErrors(error: unknown): Record<string, string> {
   return out;
 }
 
-/** Import contacts or companies from CSV or Excel: file → preview and mapping → dry run or import → result. */
-export function ImportPage({ entity }: { entity: CustomerEntity }) {
+const ENTITIES: ImportEntity[] = ['contact', 'company', 'deal'];
+
+/** Import contacts, companies or deals from CSV or Excel: file → preview and mapping → dry run or import → result. */
+export function ImportPage({ entity }: { entity: ImportEntity }) {
   const { t } = useTranslation();
-  const section = entity === 'contact' ? 'contacts' : 'companies';
+  const navigate = useNavigate();
+  const home = IMPORT_HOME[entity];
+  const back =
+    entity === 'deal' ? t('deals.backToBoard') : t(entity === 'contact' ? 'contacts.backToList' : 'companies.backToList');
   const fields = useEntityFields(entity);
   const preview = usePreviewImport();
   const start = useStartImport();
@@ -70,10 +81,10 @@ export function ImportPage({ entity }: { entity: CustomerEntity }) {
     <>
       <PageHeader
         title={t(`imports.title.${entity}`)}
-        description={t('imports.description')}
+        description={t(`imports.description.${entity}`)}
         actions={
-          <Button component={Link} to={`/${ENTITY_PATH[entity]}`} variant="default">
-            {t(`${section}.backToList`)}
+          <Button component={Link} to={home} variant="default">
+            {back}
           </Button>
         }
       />
@@ -83,7 +94,23 @@ export function ImportPage({ entity }: { entity: CustomerEntity }) {
         <Stepper.Step label={t('imports.steps.run')} />
       </Stepper>
       <Paper withBorder radius="md" p="md">
-        {step === 0 && <FileStep file={file} onFile={choose} loading={preview.isPending} error={preview.error} />}
+        {step === 0 && (
+          <Stack>
+            <Stack gap={4} align="flex-start">
+              <Text size="sm" fw={600} id="import-entity-label">
+                {t('imports.entity')}
+              </Text>
+              <SegmentedControl
+                value={entity}
+                onChange={(next) => navigate(`${IMPORT_HOME[next as ImportEntity]}/import`)}
+                data={ENTITIES.map((value) => ({ value, label: t(`imports.entities.${value}`) }))}
+                aria-labelledby="import-entity-label"
+                w={{ base: '100%', sm: 'auto' }}
+              />
+            </Stack>
+            <FileStep entity={entity} file={file} onFile={choose} loading={preview.isPending} error={preview.error} />
+          </Stack>
+        )}
         {step === 1 && preview.data && (
           <Stack>
             <Text size="sm" c="dimmed">
@@ -166,7 +193,7 @@ export function ImportPage({ entity }: { entity: CustomerEntity }) {
                     <Button variant="default" onClick={restart}>
                       {t('imports.another')}
                     </Button>
-                    <Button component={Link} to={`/${ENTITY_PATH[entity]}`}>
+                    <Button component={Link} to={home}>
                       {t(`imports.toList.${entity}`)}
                     </Button>
                   </>

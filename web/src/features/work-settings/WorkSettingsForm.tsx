@@ -29,12 +29,15 @@ export function WorkSettingsForm({ settings }: { settings: WorkSettings }) {
   const dirty = JSON.stringify(values) !== JSON.stringify(settings);
 
   const save = () =>
-    update.mutate(values, {
-      onSuccess: (saved) => {
-        setValues(saved);
-        notifications.show({ color: 'teal', message: t('workSettings.saved') });
+    update.mutate(
+      { version: settings.version, changes: { businessHours: values.businessHours, escalationUserId: values.escalationUserId } },
+      {
+        onSuccess: (saved) => {
+          setValues(saved);
+          notifications.show({ color: 'teal', message: t('workSettings.saved') });
+        },
       },
-    });
+    );
 
   return (
     <Paper withBorder radius="md" p="lg">

@@ -1,10 +1,11 @@
 import { ActionIcon, Badge, Button, Group, Menu, Paper, Stack, Text, Tooltip } from '@mantine/core';
-import { IconArrowDown, IconArrowUp, IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconArrowDown, IconArrowUp, IconFilter, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { STEP_TYPES, type StepType } from '../../../api/workflows.ts';
 import { type DraftStep, newStep } from '../draft.ts';
 import { useFieldError } from '../errors.tsx';
 import type { FieldDef } from '../fields.ts';
+import { ConditionBuilder } from './ConditionBuilder.tsx';
 import { StepFields } from './StepFields.tsx';
 
 interface Props {
@@ -101,6 +102,14 @@ export function StepList({ steps, onChange, path, fields, pipelineId, depth = 0 
               depth={depth}
               onChange={(next) => onChange(steps.map((s, j) => (j === i ? next : s)))}
             />
+            {step.type !== 'if' && (
+              <StepGuard
+                step={step}
+                path={p}
+                fields={fields}
+                onChange={(next) => onChange(steps.map((s, j) => (j === i ? next : s)))}
+              />
+            )}
           </Paper>
         );
       })}
@@ -128,6 +137,69 @@ export function StepList({ steps, onChange, path, fields, pipelineId, depth = 0 
           ))}
         </Menu.Dropdown>
       </Menu>
+    </Stack>
+  );
+}
+
+/** A step's own guard (onlyIf): checked as the step runs; when it does not hold the step is skipped. */
+function StepGuard({
+  step,
+  path,
+  fields,
+  onChange,
+}: {
+  step: DraftStep;
+  path: string;
+  fields: FieldDef[];
+  onChange: (step: DraftStep) => void;
+}) {
+  const { t } = useTranslation();
+  if (!step.onlyIf)
+    return (
+      <Button
+        mt="xs"
+        size="compact-xs"
+        variant="subtle"
+        leftSection={<IconFilter size={14} />}
+        onClick={() => onChange({ ...step, onlyIf: { mode: 'all', items: [] } })}
+      >
+        {t('automation.steps.onlyIf.add')}
+      </Button>
+    );
+  return (
+    <Stack
+      gap="xs"
+      mt="sm"
+      pl="sm"
+      style={{ borderLeft: '3px solid var(--mantine-color-gray-light)' }}
+      role="group"
+      aria-label={t('automation.steps.onlyIf.title')}
+    >
+      <Group justify="space-between" wrap="nowrap">
+        <Text size="sm" fw={500}>
+          {t('automation.steps.onlyIf.title')}
+        </Text>
+        <Button
+          size="compact-xs"
+          variant="subtle"
+          color="red"
+          onClick={() => {
+            const { onlyIf: _dropped, ...rest } = step;
+            onChange(rest);
+          }}
+        >
+          {t('automation.steps.onlyIf.remove')}
+        </Button>
+      </Group>
+      <Text size="xs" c="dimmed">
+        {t('automation.steps.onlyIf.hint')}
+      </Text>
+      <ConditionBuilder
+        value={step.onlyIf}
+        onChange={(onlyIf) => onChange({ ...step, onlyIf })}
+        fields={fields}
+        path={`${path}.onlyIf`}
+      />
     </Stack>
   );
 }

@@ -270,7 +270,7 @@ function ChangedFieldFields({
       <Select
         label={t('automation.trigger.changedField')}
         description={t('automation.trigger.changedFieldHint')}
-        data={groupedFieldOptions(t, fields, (f) => f.entity === entity)}
+        data={groupedFieldOptions(t, fields, (f) => f.entity === entity && !f.computed)}
         value={path}
         searchable
         clearable

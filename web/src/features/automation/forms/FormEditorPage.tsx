@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Paper, Select, SimpleGrid, Stack, Switch, TagsInput, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, Paper, Select, SimpleGrid, Stack, Switch, TagsInput, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconDeviceFloppy, IconShieldCheck } from '@tabler/icons-react';
 import { type ReactNode, useState } from 'react';
@@ -80,7 +80,6 @@ function FormEditor({ form }: { form: WebForm | null }) {
             label: t('automation.forms.defaults.lastName'),
             type: 'text',
             mapTo: 'contact.lastName',
-            required: true,
           },
           { uid: 'f2', name: 'email', label: t('automation.forms.defaults.email'), type: 'email', mapTo: 'contact.email' },
           { uid: 'f3', name: 'phone', label: t('automation.forms.defaults.phone'), type: 'tel', mapTo: 'contact.phone' },
@@ -93,13 +92,15 @@ function FormEditor({ form }: { form: WebForm | null }) {
   const pipeline = pipelines.data?.find((p) => p.id === pipelineId);
 
   async function save() {
-    const ownerRule = owner as OwnerRule;
+    // no one chosen: a new form's leads go to the admin creating it (the server's default), a saved form keeps its rule
+    const ownerRule = 'teamId' in owner || 'userId' in owner ? (owner as OwnerRule) : undefined;
     const body = {
       name: name.trim(),
       pipelineId,
       stageId: pipelineId ? stageId : null,
-      ownerRule,
-      fields: fields.map(({ uid: _uid, ...f }) => f),
+      ...(ownerRule ? { ownerRule } : {}),
+      // an emptied label is left to the server, which names the field after its name (Vorname, E-Mail …)
+      fields: fields.map(({ uid: _uid, label, ...f }) => (label.trim() ? { ...f, label: label.trim() } : f)),
       allowedOrigins: origins.map((o) => o.trim().replace(/\/$/, '')).filter(Boolean),
       successMessage: successMessage.trim() || null,
       redirectUrl: redirectUrl.trim() || null,
@@ -157,6 +158,9 @@ function FormEditor({ form }: { form: WebForm | null }) {
           />
         </Section>
         <Section title={t('automation.forms.fields')}>
+          <Text size="sm" c="dimmed" mb="sm">
+            {t('automation.forms.intakeRule')}
+          </Text>
           <FormFieldsEditor fields={fields} onChange={setFields} error={error} />
           <Alert mt="sm" variant="light" color="teal" icon={<IconShieldCheck />}>
             {t('automation.forms.honeypot')}
@@ -201,7 +205,7 @@ function FormEditor({ form }: { form: WebForm | null }) {
             {owner.type === 'team' ? (
               <TeamPicker
                 label={t('automation.steps.task.team')}
-                required
+                description={form ? undefined : t('automation.forms.ownerDefault')}
                 value={'teamId' in owner ? owner.teamId : null}
                 error={error('ownerRule') ?? error('ownerRule.teamId')}
                 onChange={(teamId) => setOwner(teamId ? { type: 'team', teamId } : { type: 'team' })}
@@ -209,7 +213,7 @@ function FormEditor({ form }: { form: WebForm | null }) {
             ) : (
               <UserPicker
                 label={t('automation.steps.task.user')}
-                required
+                description={form ? undefined : t('automation.forms.ownerDefault')}
                 value={'userId' in owner ? owner.userId : null}
                 error={error('ownerRule') ?? error('ownerRule.userId')}
                 onChange={(userId) => setOwner(userId ? { type: 'user', userId } : { type: 'user' })}

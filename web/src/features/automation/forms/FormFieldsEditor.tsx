@@ -59,7 +59,7 @@ export function FormFieldsEditor({ fields, onChange, error }: Props) {
             <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }} spacing="xs" style={{ flex: 1 }}>
               <TextInput
                 label={t('automation.forms.field.label')}
-                required
+                description={t('automation.forms.field.labelHint')}
                 value={field.label}
                 error={error(`fields.${i}.label`)}
                 onChange={(e) => set(i, { label: e.currentTarget.value })}

@@ -140,10 +140,15 @@ export function RunList({ runs, names, defaultOpen }: Props) {
                               </Text>
                             </Table.Td>
                             <Table.Td>
-                              <Text size="sm" c={step.status === 'failed' ? 'red' : undefined}>
-                                {t(`automation.stepStatus.${step.status}` as 'automation.stepStatus.done', {
-                                  defaultValue: step.status,
-                                })}
+                              <Text
+                                size="sm"
+                                c={step.status === 'failed' ? 'red' : isSkipped(step.output) ? 'dimmed' : undefined}
+                              >
+                                {isSkipped(step.output)
+                                  ? t('automation.stepStatus.skipped')
+                                  : t(`automation.stepStatus.${step.status}` as 'automation.stepStatus.done', {
+                                      defaultValue: step.status,
+                                    })}
                               </Text>
                               <Text size="xs" c="dimmed">
                                 {formatDateTime(step.at)}
@@ -174,3 +179,7 @@ export function RunList({ runs, names, defaultOpen }: Props) {
     </Stack>
   );
 }
+
+/** A step whose guard (onlyIf) did not hold when its turn came. */
+const isSkipped = (output: unknown) =>
+  typeof output === 'object' && output !== null && (output as { skipped?: unknown }).skipped === true;

@@ -1,12 +1,13 @@
-import { Button, Center, Group, Paper, Select } from '@mantine/core';
+import { Box, Button, Center, Group, Paper, Select } from '@mantine/core';
 import { IconCurrencyEuro } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type DealFilters, type DealListQuery, useDealsList } from '../../../api/deals.ts';
+import { type DealFilters, type DealListQuery, dealsExportUrl, useDealsList } from '../../../api/deals.ts';
 import type { Deal, Pipeline } from '../../../api/types.ts';
 import { EmptyState } from '../../../components/EmptyState.tsx';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { TableSkeleton } from '../../../components/LoadingState.tsx';
+import { ExportButtons } from '../../customers/ExportButtons.tsx';
 import { TextFilter } from '../../customers/TextFilter.tsx';
 import { stageLabel } from '../../pipelines/stages.ts';
 import { DealsTable } from './DealsTable.tsx';
@@ -63,6 +64,9 @@ export function DealsList({ pipeline, filters, onCreate }: Props) {
           onChange={(value) => setStatus(value as Deal['status'] | null)}
           w={{ base: '100%', xs: 160 }}
         />
+        <Box ml={{ base: 0, sm: 'auto' }}>
+          <ExportButtons href={(format, lang) => dealsExportUrl(query, format, lang)} />
+        </Box>
       </Group>
       <Paper withBorder radius="md">
         {list.isPending ? (
