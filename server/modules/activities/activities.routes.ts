@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
 import { actorOf } from '../../http/auth.ts';
 import { expectedVersion } from '../../http/if-match.ts';
-import { parseListParams } from '../../http/list.ts';
+import { parseListParams, withSort } from '../../http/list.ts';
 import { IdParams, ListOf, problemResponses } from '../../http/schemas.ts';
 import type { App, RouteDeps } from '../../http/types.ts';
 import { ACTIVITY_SORT } from './activities.repository.ts';
@@ -17,7 +17,7 @@ export function activitiesRoutes(app: App, { ctx }: RouteDeps): void {
       schema: {
         tags,
         summary: 'List notes, calls, e-mails and meetings',
-        querystring: ActivityListQuery,
+        querystring: withSort(ActivityListQuery, ACTIVITY_SORT, '-occurredAt'),
         response: { 200: ListOf(ActivitySchema), ...problemResponses },
       },
     },

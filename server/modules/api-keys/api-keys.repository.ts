@@ -1,19 +1,39 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { type Kysely, sql, type Transaction } from 'kysely';
+import { type Kysely, type SqlBool, sql, type Transaction } from 'kysely';
+import { Type } from 'typebox';
 import type { Actor } from '../../core/actor.ts';
 import { visibleOwner } from '../../core/scope.ts';
 import type { ApiKeyRow, DB } from '../../db/schema.ts';
-import { applyKeyset, type ListParams, likePattern, pageOf, type SortField } from '../../http/list.ts';
+import { containsText, type ListSpec, listPage } from '../../http/list.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
 export const KEY_PREFIX = 'kontor_';
 const PREFIX_LENGTH = KEY_PREFIX.length + 12;
 
-export const API_KEY_SORT: Record<string, SortField> = {
-  createdAt: { expr: 'apiKeys.createdAt' },
-  name: { expr: sql`lower(api_keys.name)` },
-  lastUsedAt: { expr: 'apiKeys.lastUsedAt' },
+/** API keys, newest first; revoked=true: only revoked keys, false: only those in use. */
+export const API_KEY_LIST: ListSpec = {
+  defaultSort: '-createdAt',
+  idColumn: 'apiKeys.id',
+  sortable: {
+    createdAt: { expr: 'apiKeys.createdAt' },
+    name: { expr: sql`lower(api_keys.name)` },
+    lastUsedAt: { expr: 'apiKeys.lastUsedAt' },
+  },
+  filters: {
+    name: { expr: 'apiKeys.name', kind: 'ci', schema: Type.String({ maxLength: 120 }) },
+    role: {
+      expr: 'apiKeys.role',
+      schema: Type.Union([Type.Literal('admin'), Type.Literal('head'), Type.Literal('manager'), Type.Literal('specialist')]),
+    },
+    userId: { expr: 'apiKeys.userId', schema: Type.String({ maxLength: 64 }) },
+    revoked: {
+      expr: 'apiKeys.revokedAt',
+      schema: Type.Boolean(),
+      where: (value) => sql<SqlBool>`api_keys.revoked_at ${value === true ? sql`IS NOT NULL` : sql`IS NULL`}`,
+    },
+  },
+  search: containsText('apiKeys.name'),
 };
 
 export function hashKey(secret: string): string {
@@ -28,18 +48,12 @@ export async function insertApiKey(db: Db, row: ApiKeyRow): Promise<void> {
   await db.insertInto('apiKeys').values(row).execute();
 }
 
-export async function listApiKeys(
-  db: Db,
-  actor: Actor,
-  filters: { q?: string; userId?: string; revoked?: boolean },
-  params: ListParams,
-) {
-  let q = db.selectFrom('apiKeys').selectAll('apiKeys').where(visibleOwner(actor, 'apiKeys.userId'));
-  if (filters.userId) q = q.where('apiKeys.userId', '=', filters.userId);
-  if (filters.revoked !== undefined) q = q.where('apiKeys.revokedAt', filters.revoked ? 'is not' : 'is', null);
-  if (filters.q) q = q.where(sql<boolean>`lower(api_keys.name) LIKE ${likePattern(filters.q.toLowerCase())} ESCAPE '\\'`);
-  const rows = await applyKeyset(q, params, API_KEY_SORT, 'apiKeys.id').execute();
-  return pageOf(rows, params);
+export function listApiKeys(db: Db, actor: Actor, query: Record<string, unknown>) {
+  return listPage(
+    db.selectFrom('apiKeys').selectAll('apiKeys').where(visibleOwner(actor, 'apiKeys.userId')),
+    API_KEY_LIST,
+    query,
+  );
 }
 
 /** One key, only if the actor may see it. */

@@ -1,10 +1,10 @@
 import { Type } from 'typebox';
 import { actorOf } from '../../http/auth.ts';
-import { parseListParams } from '../../http/list.ts';
+import { listQuery } from '../../http/list.ts';
 import { IdParams, ListOf, problemResponses } from '../../http/schemas.ts';
 import type { App, RouteDeps } from '../../http/types.ts';
-import { API_KEY_SORT } from './api-keys.repository.ts';
-import { ApiKeyListQuery, ApiKeySchema, CreateApiKeySchema, CreatedApiKeySchema } from './api-keys.schemas.ts';
+import { API_KEY_LIST } from './api-keys.repository.ts';
+import { ApiKeySchema, CreateApiKeySchema, CreatedApiKeySchema } from './api-keys.schemas.ts';
 import * as service from './api-keys.service.ts';
 
 const tags = ['API keys'];
@@ -16,19 +16,11 @@ export function apiKeysRoutes(app: App, { ctx }: RouteDeps): void {
       schema: {
         tags,
         summary: 'List the API keys you may see (yours; a head: the team’s; admin: all)',
-        querystring: ApiKeyListQuery,
+        querystring: listQuery(API_KEY_LIST),
         response: { 200: ListOf(ApiKeySchema), ...problemResponses },
       },
     },
-    async (request) => {
-      const { q, userId, revoked, ...page } = request.query;
-      return service.listApiKeys(
-        ctx,
-        actorOf(request),
-        { q, userId, revoked },
-        parseListParams(page, API_KEY_SORT, '-createdAt'),
-      );
-    },
+    async (request) => service.listApiKeys(ctx, actorOf(request), request.query),
   );
 
   app.post(

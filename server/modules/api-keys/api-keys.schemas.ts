@@ -1,5 +1,5 @@
 import { type Static, Type } from 'typebox';
-import { Id, ListQueryBase, Stamps, Timestamp } from '../../http/schemas.ts';
+import { Id, Stamps, Timestamp } from '../../http/schemas.ts';
 import { RoleSchema } from '../users/users.schemas.ts';
 
 const ApiKeyProps = {
@@ -59,9 +59,3 @@ export const CreateApiKeySchema = Type.Object(
   { additionalProperties: false, examples: [{ name: 'Webshop', role: 'manager' }] },
 );
 export type CreateApiKey = Static<typeof CreateApiKeySchema>;
-
-export const ApiKeyListQuery = Type.Object(
-  { ...ListQueryBase, userId: Type.Optional(Id), revoked: Type.Optional(Type.Boolean()) },
-  { additionalProperties: false },
-);
-export type ApiKeyListQuery = Static<typeof ApiKeyListQuery>;

@@ -5,7 +5,6 @@ import type { Ctx } from '../../core/context.ts';
 import { newId } from '../../core/ids.ts';
 import type { ApiKeyRow } from '../../db/schema.ts';
 import { forbidden, notFound } from '../../http/errors.ts';
-import type { ListParams } from '../../http/list.ts';
 import * as repo from './api-keys.repository.ts';
 import type { ApiKey, CreateApiKey } from './api-keys.schemas.ts';
 
@@ -57,13 +56,8 @@ export async function createApiKey(ctx: Ctx, actor: Actor, input: CreateApiKey):
   return { ...presentApiKey(row), key };
 }
 
-export async function listApiKeys(
-  ctx: Ctx,
-  actor: Actor,
-  filters: { q?: string; userId?: string; revoked?: boolean },
-  params: ListParams,
-) {
-  const page = await repo.listApiKeys(ctx.db, actor, filters, params);
+export async function listApiKeys(ctx: Ctx, actor: Actor, query: Record<string, unknown>) {
+  const page = await repo.listApiKeys(ctx.db, actor, query);
   return { data: page.rows.map(presentApiKey), nextCursor: page.nextCursor };
 }
 

@@ -1,4 +1,5 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
+import { Type } from 'typebox';
 import type { Actor } from '../../core/actor.ts';
 import { canSeeRecord } from '../../core/scope.ts';
 import type { CompanyRow, CustomFieldRow, DB } from '../../db/schema.ts';
@@ -8,9 +9,14 @@ import { matchesSearch } from '../search/fts.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
+/** Text filters compare ignoring case; phone matches in any notation (as search does). */
+const Text = Type.String({ maxLength: 200 });
+
 export const COMPANY_LIST: RecordListSpec = {
   table: 'companies',
   entity: 'company',
+  defaultSort: 'name',
+  idColumn: 'companies.id',
   sortable: {
     name: { expr: sql`lower(companies.name)` },
     city: { expr: 'companies.city' },
@@ -18,12 +24,26 @@ export const COMPANY_LIST: RecordListSpec = {
     updatedAt: { expr: 'companies.updatedAt' },
   },
   filters: {
-    ownerId: { expr: 'companies.ownerId', kind: 'nullable' },
-    tag: { expr: 'companies.tags', kind: 'tag' },
+    name: { expr: 'companies.name', kind: 'ci', schema: Text },
+    email: { expr: 'companies.email', kind: 'ci', schema: Text },
+    phone: { expr: 'companies.phoneNormalized', kind: 'phone', schema: Type.String({ maxLength: 50 }) },
+    website: { expr: 'companies.website', kind: 'ci', schema: Text },
+    ownerId: {
+      expr: 'companies.ownerId',
+      kind: 'nullable',
+      schema: Type.String({ maxLength: 64, description: 'null for none' }),
+    },
+    tags: { expr: 'companies.tags', kind: 'tag', schema: Type.String({ maxLength: 50, description: 'has this tag' }) },
+    tag: { expr: 'companies.tags', kind: 'tag', schema: Type.String({ maxLength: 50, description: 'the same as tags' }) },
     city: { expr: 'companies.city' },
     country: { expr: 'companies.country' },
+    'address.street': { expr: 'companies.street', kind: 'ci', schema: Text },
+    'address.zip': { expr: 'companies.zip' },
+    'address.city': { expr: 'companies.city' },
+    'address.country': { expr: 'companies.country' },
     externalId: { expr: 'companies.externalId' },
   },
+  search: (text) => matchesSearch('company', 'companies.id', text),
 };
 
 /** Companies the actor may see; the base of every read. */

@@ -1,9 +1,11 @@
 import { Type } from 'typebox';
 import { actorOf } from '../../http/auth.ts';
 import { expectedVersion } from '../../http/if-match.ts';
+import { listItems, listQuery } from '../../http/list.ts';
 import { DuplicateSchema, IdParams, ListOf, problemResponses } from '../../http/schemas.ts';
 import type { App, RouteDeps } from '../../http/types.ts';
 import { MergeSchema } from '../contacts/contacts.schemas.ts';
+import { DUPLICATE_LIST } from '../customers/duplicate-list.ts';
 import { CompanyListQuery, CompanySchema, CreateCompanySchema, UpdateCompanySchema } from './companies.schemas.ts';
 import * as service from './companies.service.ts';
 
@@ -17,7 +19,7 @@ export function companiesRoutes(app: App, { ctx }: RouteDeps): void {
         tags,
         summary: 'List companies you may see',
         description:
-          'Filters: ownerId, tag, city, country, externalId, customFields.<key>. Sort: name, city, createdAt, updatedAt, customFields.<key>.',
+          'Equality filters: name, email, website (ignoring case), phone (any notation), ownerId (null for none), tags (has the tag; tag is the same), address.street/zip/city/country, externalId, customFields.<key>.',
         querystring: CompanyListQuery,
         response: { 200: ListOf(CompanySchema), ...problemResponses },
       },
@@ -82,10 +84,15 @@ export function companiesRoutes(app: App, { ctx }: RouteDeps): void {
         tags,
         summary: 'Likely duplicates of a company (same e-mail, phone or name)',
         params: IdParams,
-        response: { 200: Type.Object({ data: Type.Array(DuplicateSchema) }), ...problemResponses },
+        querystring: listQuery(DUPLICATE_LIST),
+        response: { 200: ListOf(DuplicateSchema), ...problemResponses },
       },
     },
-    async (request) => ({ data: await service.findCompanyDuplicates(ctx, actorOf(request), request.params.id) }),
+    async (request) => {
+      const found = await service.findCompanyDuplicates(ctx, actorOf(request), request.params.id);
+      const page = listItems(found, DUPLICATE_LIST, request.query);
+      return { data: page.rows, nextCursor: page.nextCursor };
+    },
   );
 
   app.post(

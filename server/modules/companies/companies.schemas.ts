@@ -1,17 +1,8 @@
 import { type Static, Type } from 'typebox';
-import { customFieldFilterPattern } from '../../http/record-query.ts';
-import {
-  AddressInputSchema,
-  AddressSchema,
-  Email,
-  Id,
-  ListQueryBase,
-  OptionalText,
-  Stamps,
-  TagsSchema,
-  Timestamp,
-} from '../../http/schemas.ts';
+import { recordListQuery } from '../../http/record-query.ts';
+import { AddressInputSchema, AddressSchema, Email, Id, OptionalText, Stamps, TagsSchema, Timestamp } from '../../http/schemas.ts';
 import { CustomFieldValuesSchema } from '../custom-fields/custom-fields.schemas.ts';
+import { COMPANY_LIST } from './companies.repository.ts';
 
 const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
 
@@ -90,15 +81,6 @@ export const UpdateCompanySchema = Type.Object(
 );
 export type UpdateCompany = Static<typeof UpdateCompanySchema>;
 
-export const CompanyListQuery = Type.Object(
-  {
-    ...ListQueryBase,
-    ownerId: Type.Optional(Type.String()),
-    tag: Type.Optional(Type.String()),
-    city: Type.Optional(Type.String()),
-    country: Type.Optional(Type.String()),
-    externalId: Type.Optional(Type.String()),
-  },
-  { additionalProperties: false, patternProperties: customFieldFilterPattern },
-);
+/** Paging, sort, q and the equality filters of COMPANY_LIST (see server/http/list.ts). */
+export const CompanyListQuery = recordListQuery(COMPANY_LIST);
 export type CompanyListQuery = Static<typeof CompanyListQuery>;

@@ -1,4 +1,5 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
+import { Type } from 'typebox';
 import type { Actor } from '../../core/actor.ts';
 import { canSeeRecord } from '../../core/scope.ts';
 import type { ContactRow, CustomFieldRow, DB } from '../../db/schema.ts';
@@ -9,9 +10,14 @@ import { matchesSearch } from '../search/fts.ts';
 type Db = Kysely<DB> | Transaction<DB>;
 export type ContactWithCompany = ContactRow & { companyName: string | null };
 
+/** Text filters compare ignoring case; phone matches in any notation (as search does). */
+const Text = Type.String({ maxLength: 200 });
+
 export const CONTACT_LIST: RecordListSpec = {
   table: 'contacts',
   entity: 'contact',
+  defaultSort: 'lastName',
+  idColumn: 'contacts.id',
   sortable: {
     lastName: { expr: sql`lower(contacts.last_name)` },
     firstName: { expr: sql`lower(contacts.first_name)` },
@@ -22,14 +28,27 @@ export const CONTACT_LIST: RecordListSpec = {
     lastActivityAt: { expr: 'contacts.lastActivityAt' },
   },
   filters: {
-    ownerId: { expr: 'contacts.ownerId', kind: 'nullable' },
-    companyId: { expr: 'contacts.companyId', kind: 'nullable' },
+    firstName: { expr: 'contacts.firstName', kind: 'ci', schema: Text },
+    lastName: { expr: 'contacts.lastName', kind: 'ci', schema: Text },
+    email: { expr: 'contacts.email', kind: 'ci', schema: Text },
+    phone: { expr: 'contacts.phoneNormalized', kind: 'phone', schema: Type.String({ maxLength: 50 }) },
+    ownerId: { expr: 'contacts.ownerId', kind: 'nullable', schema: Type.String({ maxLength: 64, description: 'null for none' }) },
+    companyId: {
+      expr: 'contacts.companyId',
+      kind: 'nullable',
+      schema: Type.String({ maxLength: 64, description: 'null for none' }),
+    },
     source: { expr: 'contacts.source' },
-    tag: { expr: 'contacts.tags', kind: 'tag' },
-    email: { expr: 'contacts.email' },
+    tags: { expr: 'contacts.tags', kind: 'tag', schema: Type.String({ maxLength: 50, description: 'has this tag' }) },
+    tag: { expr: 'contacts.tags', kind: 'tag', schema: Type.String({ maxLength: 50, description: 'the same as tags' }) },
     city: { expr: 'contacts.city' },
+    'address.street': { expr: 'contacts.street', kind: 'ci', schema: Text },
+    'address.zip': { expr: 'contacts.zip' },
+    'address.city': { expr: 'contacts.city' },
+    'address.country': { expr: 'contacts.country' },
     externalId: { expr: 'contacts.externalId' },
   },
+  search: (text) => matchesSearch('contact', 'contacts.id', text),
 };
 
 /** Contacts the actor may see, with their company's name: the base of every read. */
@@ -43,9 +62,8 @@ export function visibleContacts(db: Db, actor: Actor) {
 }
 
 export function contactListQuery(db: Db, actor: Actor, defs: CustomFieldRow[], query: Record<string, unknown>) {
-  let q = applyRecordFilters(visibleContacts(db, actor), CONTACT_LIST, defs, query);
-  if (typeof query.q === 'string' && query.q.trim()) q = q.where(matchesSearch('contact', 'contacts.id', query.q));
-  return q;
+  const q = applyRecordFilters(visibleContacts(db, actor), CONTACT_LIST, defs, query);
+  return typeof query.q === 'string' && query.q.trim() ? q.where(matchesSearch('contact', 'contacts.id', query.q)) : q;
 }
 
 export async function listContacts(

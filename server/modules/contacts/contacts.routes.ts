@@ -1,8 +1,10 @@
 import { Type } from 'typebox';
 import { actorOf } from '../../http/auth.ts';
 import { expectedVersion } from '../../http/if-match.ts';
+import { listItems, listQuery } from '../../http/list.ts';
 import { DuplicateSchema, IdParams, ListOf, problemResponses } from '../../http/schemas.ts';
 import type { App, RouteDeps } from '../../http/types.ts';
+import { DUPLICATE_LIST } from '../customers/duplicate-list.ts';
 import {
   ContactListQuery,
   ContactSchema,
@@ -24,7 +26,7 @@ export function contactsRoutes(app: App, { ctx }: RouteDeps): void {
         tags,
         summary: 'List contacts you may see',
         description:
-          'Filters: ownerId, companyId (null for none), source, tag, email, city, externalId, customFields.<key>. Sort: lastName, firstName, email, city, createdAt, updatedAt, lastActivityAt, customFields.<key> (prefix - for descending).',
+          'Equality filters: firstName, lastName, email (ignoring case), phone (any notation), companyId and ownerId (null for none), source, tags (has the tag; tag is the same), address.street/zip/city/country, externalId, customFields.<key>.',
         querystring: ContactListQuery,
         response: { 200: ListOf(ContactSchema), ...problemResponses },
       },
@@ -82,13 +84,15 @@ export function contactsRoutes(app: App, { ctx }: RouteDeps): void {
         tags,
         summary: 'Likely duplicates of a contact (same e-mail, same phone, similar name at the same company)',
         params: IdParams,
-        response: { 200: Type.Object({ data: Type.Array(DuplicateSchema) }), ...problemResponses },
+        querystring: listQuery(DUPLICATE_LIST),
+        response: { 200: ListOf(DuplicateSchema), ...problemResponses },
       },
     },
     async (request) => {
       const actor = actorOf(request);
       const contact = await service.getVisibleContact(ctx, actor, request.params.id);
-      return { data: await service.findDuplicates(ctx, actor, contact) };
+      const page = listItems(await service.findDuplicates(ctx, actor, contact), DUPLICATE_LIST, request.query);
+      return { data: page.rows, nextCursor: page.nextCursor };
     },
   );
 

@@ -1,18 +1,18 @@
 import { type Static, Type } from 'typebox';
-import { customFieldFilterPattern } from '../../http/record-query.ts';
+import { recordListQuery } from '../../http/record-query.ts';
 import {
   AddressInputSchema,
   AddressSchema,
   DuplicateSchema,
   Email,
   Id,
-  ListQueryBase,
   OptionalText,
   Stamps,
   TagsSchema,
   Timestamp,
 } from '../../http/schemas.ts';
 import { CustomFieldValuesSchema } from '../custom-fields/custom-fields.schemas.ts';
+import { CONTACT_LIST } from './contacts.repository.ts';
 
 const NullableString = Type.Union([Type.String(), Type.Null()]);
 
@@ -127,19 +127,8 @@ export const CreatedContactSchema = Type.Object(
   },
 );
 
-export const ContactListQuery = Type.Object(
-  {
-    ...ListQueryBase,
-    ownerId: Type.Optional(Type.String()),
-    companyId: Type.Optional(Type.String()),
-    source: Type.Optional(Type.String()),
-    tag: Type.Optional(Type.String()),
-    email: Type.Optional(Type.String()),
-    city: Type.Optional(Type.String()),
-    externalId: Type.Optional(Type.String()),
-  },
-  { additionalProperties: false, patternProperties: customFieldFilterPattern },
-);
+/** Paging, sort, q and the equality filters of CONTACT_LIST (see server/http/list.ts). */
+export const ContactListQuery = recordListQuery(CONTACT_LIST);
 export type ContactListQuery = Static<typeof ContactListQuery>;
 
 export const MergeSchema = Type.Object(

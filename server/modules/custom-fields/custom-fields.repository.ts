@@ -1,7 +1,33 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
+import { Type } from 'typebox';
 import type { CustomFieldEntity, CustomFieldRow, DB } from '../../db/schema.ts';
+import { containsText, type ListSpec } from '../../http/list.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
+
+/** The definitions list: one page holds them all (200), by entity and position unless sorted otherwise. */
+export const CUSTOM_FIELD_LIST: ListSpec = {
+  defaultSort: 'position',
+  defaultLimit: 200,
+  idColumn: 'customFields.id',
+  sortable: {
+    position: { expr: sql`printf('%s|%010d', custom_fields.entity, custom_fields.position)` },
+    key: { expr: 'customFields.key' },
+    label: { expr: sql`lower(custom_fields.label)` },
+    createdAt: { expr: 'customFields.createdAt' },
+    updatedAt: { expr: 'customFields.updatedAt' },
+  },
+  filters: {
+    entity: {
+      expr: 'customFields.entity',
+      schema: Type.Union([Type.Literal('contact'), Type.Literal('company'), Type.Literal('deal')]),
+    },
+    key: { expr: 'customFields.key', schema: Type.String({ maxLength: 40 }) },
+    type: { expr: 'customFields.type', schema: Type.String({ maxLength: 20 }) },
+    required: { expr: 'customFields.required', kind: 'bool', schema: Type.Boolean() },
+  },
+  search: containsText('customFields.label', 'customFields.key'),
+};
 
 export const ENTITY_TABLES: Record<CustomFieldEntity, string> = { contact: 'contacts', company: 'companies', deal: 'deals' };
 

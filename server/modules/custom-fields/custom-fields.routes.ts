@@ -1,15 +1,11 @@
 import { Type } from 'typebox';
-import type { CustomFieldEntity } from '../../db/schema.ts';
 import { actorOf } from '../../http/auth.ts';
 import { expectedVersion } from '../../http/if-match.ts';
+import { listQuery } from '../../http/list.ts';
 import { IdParams, ListOf, problemResponses } from '../../http/schemas.ts';
 import type { App, RouteDeps } from '../../http/types.ts';
-import {
-  CreateCustomFieldSchema,
-  CustomFieldListQuery,
-  CustomFieldSchema,
-  UpdateCustomFieldSchema,
-} from './custom-fields.schemas.ts';
+import { CUSTOM_FIELD_LIST } from './custom-fields.repository.ts';
+import { CreateCustomFieldSchema, CustomFieldSchema, UpdateCustomFieldSchema } from './custom-fields.schemas.ts';
 import * as service from './custom-fields.service.ts';
 
 const tags = ['Custom fields'];
@@ -20,17 +16,14 @@ export function customFieldsRoutes(app: App, { ctx }: RouteDeps): void {
     {
       schema: {
         tags,
-        summary: 'List custom field definitions (all fit in one page)',
-        querystring: CustomFieldListQuery,
+        summary: 'List custom field definitions (all fit in one page of 200), by entity and position',
+        querystring: listQuery(CUSTOM_FIELD_LIST),
         response: { 200: ListOf(CustomFieldSchema), ...problemResponses },
       },
     },
     async (request) => {
       actorOf(request);
-      return {
-        data: await service.listCustomFields(ctx, request.query.entity as CustomFieldEntity | undefined),
-        nextCursor: null,
-      };
+      return service.listCustomFields(ctx, request.query);
     },
   );
 

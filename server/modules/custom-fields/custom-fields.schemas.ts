@@ -87,15 +87,6 @@ export const UpdateCustomFieldSchema = Type.Object(
 );
 export type UpdateCustomField = Static<typeof UpdateCustomFieldSchema>;
 
-export const CustomFieldListQuery = Type.Object(
-  {
-    entity: Type.Optional(CustomFieldEntitySchema),
-    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
-    cursor: Type.Optional(Type.String()),
-  },
-  { additionalProperties: false },
-);
-
 export const CustomFieldIdParams = Type.Object({ id: Id }, { additionalProperties: false });
 
 /** Custom field values on a record: keys are definition keys. */

@@ -5,6 +5,7 @@ import { newId } from '../../core/ids.ts';
 import type { CustomFieldEntity, CustomFieldRow, CustomFieldType } from '../../db/schema.ts';
 import { AppError, conflict, forbidden, notFound } from '../../http/errors.ts';
 import { versionMismatch } from '../../http/if-match.ts';
+import { listPage } from '../../http/list.ts';
 import * as repo from './custom-fields.repository.ts';
 import type { CreateCustomField, CustomField, UpdateCustomField } from './custom-fields.schemas.ts';
 
@@ -43,8 +44,9 @@ function checkOptions(type: CustomFieldType, options: string[] | undefined): str
   return [];
 }
 
-export async function listCustomFields(ctx: Ctx, entity?: CustomFieldEntity): Promise<CustomField[]> {
-  return (await repo.listDefinitions(ctx.db, entity)).map(presentCustomField);
+export async function listCustomFields(ctx: Ctx, query: Record<string, unknown>) {
+  const page = await listPage(ctx.db.selectFrom('customFields').selectAll(), repo.CUSTOM_FIELD_LIST, query);
+  return { data: page.rows.map(presentCustomField), nextCursor: page.nextCursor };
 }
 
 export async function getCustomField(ctx: Ctx, id: string): Promise<CustomField> {

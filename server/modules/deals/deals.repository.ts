@@ -1,17 +1,23 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
+import { Type } from 'typebox';
 import type { Actor } from '../../core/actor.ts';
 import { canSeeRecord } from '../../core/scope.ts';
 import type { CustomFieldRow, DB, DealRow } from '../../db/schema.ts';
-import { applyKeyset, type ListParams, pageOf } from '../../http/list.ts';
+import { applyKeyset, type ListParams, type ListSpec, listPage, pageOf } from '../../http/list.ts';
 import { applyRecordFilters, type RecordListSpec } from '../../http/record-query.ts';
 import { matchesSearch } from '../search/fts.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
 export type DealWithNames = DealRow & { contactName: string | null; companyName: string | null };
 
+const Ref = Type.String({ maxLength: 64 });
+const NullableRef = Type.String({ maxLength: 64, description: 'null for none' });
+
 export const DEAL_LIST: RecordListSpec = {
   table: 'deals',
   entity: 'deal',
+  defaultSort: '-updatedAt',
+  idColumn: 'deals.id',
   sortable: {
     title: { expr: sql`lower(deals.title)` },
     amountCents: { expr: 'deals.amountCents' },
@@ -22,16 +28,33 @@ export const DEAL_LIST: RecordListSpec = {
     updatedAt: { expr: 'deals.updatedAt' },
   },
   filters: {
-    pipelineId: { expr: 'deals.pipelineId' },
-    stageId: { expr: 'deals.stageId' },
-    ownerId: { expr: 'deals.ownerId', kind: 'nullable' },
-    contactId: { expr: 'deals.contactId', kind: 'nullable' },
-    companyId: { expr: 'deals.companyId', kind: 'nullable' },
-    status: { expr: 'deals.status' },
-    tag: { expr: 'deals.tags', kind: 'tag' },
+    title: { expr: 'deals.title', kind: 'ci', schema: Type.String({ maxLength: 200 }) },
+    pipelineId: { expr: 'deals.pipelineId', schema: Ref },
+    stageId: { expr: 'deals.stageId', schema: Ref },
+    ownerId: { expr: 'deals.ownerId', kind: 'nullable', schema: NullableRef },
+    contactId: { expr: 'deals.contactId', kind: 'nullable', schema: NullableRef },
+    companyId: { expr: 'deals.companyId', kind: 'nullable', schema: NullableRef },
+    currency: { expr: 'deals.currency', kind: 'ci', schema: Type.String({ maxLength: 3, description: 'ISO 4217, e.g. EUR' }) },
+    expectedCloseDate: {
+      expr: 'deals.expectedCloseDate',
+      kind: 'nullable',
+      schema: Type.String({ maxLength: 10, description: 'YYYY-MM-DD; null for none' }),
+    },
+    status: {
+      expr: 'deals.status',
+      schema: Type.Union([Type.Literal('open'), Type.Literal('won'), Type.Literal('lost')]),
+    },
+    lostReason: {
+      expr: 'deals.lostReason',
+      kind: 'nullable',
+      schema: Type.String({ maxLength: 200, description: 'null for none' }),
+    },
+    tags: { expr: 'deals.tags', kind: 'tag', schema: Type.String({ maxLength: 50, description: 'has this tag' }) },
+    tag: { expr: 'deals.tags', kind: 'tag', schema: Type.String({ maxLength: 50, description: 'the same as tags' }) },
     source: { expr: 'deals.source' },
     externalId: { expr: 'deals.externalId' },
   },
+  search: (text) => matchesSearch('deal', 'deals.id', text),
 };
 
 /** Deals the actor may see, with contact and company names: the base of every read. */
@@ -110,16 +133,30 @@ export async function insertStageChange(
   await db.insertInto('dealStageHistory').values(row).execute();
 }
 
-export function stageHistory(db: Db, dealId: string) {
-  return db
-    .selectFrom('dealStageHistory')
-    .leftJoin('users', 'users.id', 'dealStageHistory.userId')
-    .selectAll('dealStageHistory')
-    .select('users.name as userName')
-    .where('dealStageHistory.dealId', '=', dealId)
-    .orderBy('dealStageHistory.at')
-    .orderBy('dealStageHistory.id')
-    .execute();
+/** A deal's stage changes, oldest first; one page holds 200. */
+export const HISTORY_LIST: ListSpec = {
+  defaultSort: 'at',
+  defaultLimit: 200,
+  idColumn: 'dealStageHistory.id',
+  sortable: { at: { expr: 'dealStageHistory.at' } },
+  filters: {
+    fromStageId: { expr: 'dealStageHistory.fromStageId', kind: 'nullable', schema: NullableRef },
+    toStageId: { expr: 'dealStageHistory.toStageId', schema: Ref },
+    userId: { expr: 'dealStageHistory.userId', kind: 'nullable', schema: NullableRef },
+  },
+};
+
+export function stageHistory(db: Db, dealId: string, query: Record<string, unknown>) {
+  return listPage(
+    db
+      .selectFrom('dealStageHistory')
+      .leftJoin('users', 'users.id', 'dealStageHistory.userId')
+      .selectAll('dealStageHistory')
+      .select('users.name as userName')
+      .where('dealStageHistory.dealId', '=', dealId),
+    HISTORY_LIST,
+    query,
+  );
 }
 
 export async function countLineItems(db: Db, dealId: string): Promise<number> {

@@ -1,10 +1,12 @@
 import { Type } from 'typebox';
 import { actorOf } from '../../http/auth.ts';
 import { expectedVersion } from '../../http/if-match.ts';
+import { listQuery } from '../../http/list.ts';
 import { IdParams, ListOf, problemResponses } from '../../http/schemas.ts';
 import type { App, RouteDeps } from '../../http/types.ts';
 import { BoardQuery } from '../pipelines/pipelines.schemas.ts';
 import { board } from './board.ts';
+import { HISTORY_LIST } from './deals.repository.ts';
 import {
   BoardSchema,
   CreateDealSchema,
@@ -27,7 +29,7 @@ export function dealsRoutes(app: App, { ctx }: RouteDeps): void {
         tags,
         summary: 'List deals you may see',
         description:
-          'Filters: pipelineId, stageId, ownerId, contactId, companyId, status, tag, source, externalId, customFields.<key>. Sort: title, amountCents, expectedCloseDate, stageEnteredAt, closedAt, createdAt, updatedAt, customFields.<key>.',
+          'Equality filters: title and currency (ignoring case), pipelineId, stageId, ownerId, contactId, companyId, expectedCloseDate and lostReason (null for none), status, tags (has the tag; tag is the same), source, externalId, customFields.<key>.',
         querystring: DealListQuery,
         response: { 200: ListOf(DealSchema), ...problemResponses },
       },
@@ -73,10 +75,11 @@ export function dealsRoutes(app: App, { ctx }: RouteDeps): void {
         tags,
         summary: 'Stage changes of a deal with who and when, oldest first',
         params: IdParams,
-        response: { 200: Type.Object({ data: Type.Array(StageChangeSchema) }), ...problemResponses },
+        querystring: listQuery(HISTORY_LIST),
+        response: { 200: ListOf(StageChangeSchema), ...problemResponses },
       },
     },
-    async (request) => ({ data: await service.dealHistory(ctx, actorOf(request), request.params.id) }),
+    async (request) => service.dealHistory(ctx, actorOf(request), request.params.id, request.query),
   );
   app.get(
     '/api/v1/pipelines/:id/board',
@@ -97,12 +100,13 @@ export function dealsRoutes(app: App, { ctx }: RouteDeps): void {
     {
       schema: {
         tags,
-        summary: 'Line items of a deal',
+        summary: 'Line items of a deal, in their order',
         params: IdParams,
-        response: { 200: Type.Object({ data: Type.Array(lines.LineItemSchema) }), ...problemResponses },
+        querystring: listQuery(lines.LINE_ITEM_LIST),
+        response: { 200: ListOf(lines.LineItemSchema), ...problemResponses },
       },
     },
-    async (request) => ({ data: await lines.listLineItems(ctx, actorOf(request), request.params.id) }),
+    async (request) => lines.listLineItems(ctx, actorOf(request), request.params.id, request.query),
   );
   app.post(
     '/api/v1/deals/:id/line-items',
@@ -152,12 +156,13 @@ export function dealsRoutes(app: App, { ctx }: RouteDeps): void {
     {
       schema: {
         tags,
-        summary: 'Payments of a deal',
+        summary: 'Payments of a deal, by date',
         params: IdParams,
-        response: { 200: Type.Object({ data: Type.Array(payments.PaymentSchema) }), ...problemResponses },
+        querystring: listQuery(payments.PAYMENT_LIST),
+        response: { 200: ListOf(payments.PaymentSchema), ...problemResponses },
       },
     },
-    async (request) => ({ data: await payments.listPayments(ctx, actorOf(request), request.params.id) }),
+    async (request) => payments.listPayments(ctx, actorOf(request), request.params.id, request.query),
   );
   app.post(
     '/api/v1/deals/:id/payments',

@@ -1,7 +1,8 @@
 import { type Static, Type } from 'typebox';
-import { customFieldFilterPattern } from '../../http/record-query.ts';
-import { Id, ListQueryBase, OptionalText, Stamps, TagsSchema, Timestamp } from '../../http/schemas.ts';
+import { recordListQuery } from '../../http/record-query.ts';
+import { Id, OptionalText, Stamps, TagsSchema, Timestamp } from '../../http/schemas.ts';
 import { CustomFieldValuesSchema } from '../custom-fields/custom-fields.schemas.ts';
+import { DEAL_LIST } from './deals.repository.ts';
 
 const NullableId = Type.Union([Id, Type.Null()]);
 const NullableString = Type.Union([Type.String(), Type.Null()]);
@@ -122,21 +123,8 @@ export const UpdateDealSchema = Type.Object(
 );
 export type UpdateDeal = Static<typeof UpdateDealSchema>;
 
-export const DealListQuery = Type.Object(
-  {
-    ...ListQueryBase,
-    pipelineId: Type.Optional(Type.String()),
-    stageId: Type.Optional(Type.String()),
-    ownerId: Type.Optional(Type.String()),
-    contactId: Type.Optional(Type.String()),
-    companyId: Type.Optional(Type.String()),
-    status: Type.Optional(DealStatusSchema),
-    tag: Type.Optional(Type.String()),
-    source: Type.Optional(Type.String()),
-    externalId: Type.Optional(Type.String()),
-  },
-  { additionalProperties: false, patternProperties: customFieldFilterPattern },
-);
+/** Paging, sort, q and the equality filters of DEAL_LIST (see server/http/list.ts). */
+export const DealListQuery = recordListQuery(DEAL_LIST);
 
 export const StageChangeSchema = Type.Object(
   {

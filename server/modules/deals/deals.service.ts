@@ -359,7 +359,8 @@ export async function deleteDeal(ctx: Ctx, actor: Actor, id: string): Promise<vo
   });
 }
 
-export async function dealHistory(ctx: Ctx, actor: Actor, id: string) {
+export async function dealHistory(ctx: Ctx, actor: Actor, id: string, query: Record<string, unknown>) {
   await getVisibleDeal(ctx, actor, id);
-  return repo.stageHistory(ctx.db, id);
+  const page = await repo.stageHistory(ctx.db, id, query);
+  return { data: page.rows, nextCursor: page.nextCursor };
 }

@@ -8,6 +8,7 @@ import { lineNetCents } from '../../core/money.ts';
 import { inTransaction } from '../../core/tx.ts';
 import type { DB, LineItemRow } from '../../db/schema.ts';
 import { AppError, notFound } from '../../http/errors.ts';
+import { containsText, type ListSpec, listPage } from '../../http/list.ts';
 import { Id, Stamps } from '../../http/schemas.ts';
 import { recordChange } from '../timeline/changes.repository.ts';
 import { recomputeDealMoney } from './deal-totals.ts';
@@ -104,16 +105,31 @@ function present(row: LineItemRow): LineItem {
   return { ...row };
 }
 
-export async function listLineItems(ctx: Ctx, actor: Actor, dealId: string): Promise<LineItem[]> {
+/** A deal's line items in their order; one page holds 200. */
+export const LINE_ITEM_LIST: ListSpec = {
+  defaultSort: 'position',
+  defaultLimit: 200,
+  idColumn: 'lineItems.id',
+  sortable: {
+    position: { expr: 'lineItems.position' },
+    createdAt: { expr: 'lineItems.createdAt' },
+    netCents: { expr: 'lineItems.netCents' },
+  },
+  filters: {
+    productId: {
+      expr: 'lineItems.productId',
+      kind: 'nullable',
+      schema: Type.String({ maxLength: 64, description: 'null for none' }),
+    },
+    taxRate: { expr: 'lineItems.taxRate', schema: Type.Number({ minimum: 0, maximum: 100 }) },
+  },
+  search: containsText('lineItems.description'),
+};
+
+export async function listLineItems(ctx: Ctx, actor: Actor, dealId: string, query: Record<string, unknown>) {
   await getVisibleDeal(ctx, actor, dealId);
-  const rows = await ctx.db
-    .selectFrom('lineItems')
-    .selectAll()
-    .where('dealId', '=', dealId)
-    .orderBy('position')
-    .orderBy('createdAt')
-    .execute();
-  return rows.map(present);
+  const page = await listPage(ctx.db.selectFrom('lineItems').selectAll().where('dealId', '=', dealId), LINE_ITEM_LIST, query);
+  return { data: page.rows.map(present), nextCursor: page.nextCursor };
 }
 
 async function afterChange(

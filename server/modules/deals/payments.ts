@@ -6,6 +6,7 @@ import { newId } from '../../core/ids.ts';
 import { inTransaction } from '../../core/tx.ts';
 import type { PaymentRow } from '../../db/schema.ts';
 import { forbidden, notFound } from '../../http/errors.ts';
+import { type ListSpec, listPage } from '../../http/list.ts';
 import { Id, Stamps } from '../../http/schemas.ts';
 import { recordChange } from '../timeline/changes.repository.ts';
 import { recomputeDealMoney } from './deal-totals.ts';
@@ -57,9 +58,26 @@ export type CreatePayment = Static<typeof CreatePaymentSchema>;
 
 export const PaymentParams = Type.Object({ id: Id, paymentId: Id }, { additionalProperties: false });
 
-export async function listPayments(ctx: Ctx, actor: Actor, dealId: string): Promise<Payment[]> {
+/** A deal's payments by date; one page holds 200. */
+export const PAYMENT_LIST: ListSpec = {
+  defaultSort: 'paidAt',
+  defaultLimit: 200,
+  idColumn: 'payments.id',
+  sortable: {
+    paidAt: { expr: 'payments.paidAt' },
+    amountCents: { expr: 'payments.amountCents' },
+    createdAt: { expr: 'payments.createdAt' },
+  },
+  filters: {
+    method: { expr: 'payments.method', kind: 'ci', schema: Type.String({ maxLength: 50 }) },
+    userId: { expr: 'payments.userId', schema: Type.String({ maxLength: 64 }) },
+  },
+};
+
+export async function listPayments(ctx: Ctx, actor: Actor, dealId: string, query: Record<string, unknown>) {
   await getVisibleDeal(ctx, actor, dealId);
-  return ctx.db.selectFrom('payments').selectAll().where('dealId', '=', dealId).orderBy('paidAt').orderBy('createdAt').execute();
+  const page = await listPage(ctx.db.selectFrom('payments').selectAll().where('dealId', '=', dealId), PAYMENT_LIST, query);
+  return { data: page.rows as Payment[], nextCursor: page.nextCursor };
 }
 
 /** Records a payment; when the payments reach the deal's gross amount the deal is paid (event deal.paid). */

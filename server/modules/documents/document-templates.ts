@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { type Kysely, sql, type Transaction } from 'kysely';
+import { Type } from 'typebox';
 import { type Actor, isAdmin } from '../../core/actor.ts';
 import type { Ctx } from '../../core/context.ts';
 import { newId } from '../../core/ids.ts';
@@ -8,6 +9,7 @@ import { PROJECT_ROOT } from '../../core/paths.ts';
 import type { DB, DocumentTemplateRow, Locale } from '../../db/schema.ts';
 import { AppError, forbidden, notFound } from '../../http/errors.ts';
 import { versionMismatch } from '../../http/if-match.ts';
+import { containsText, type ListSpec, listPage } from '../../http/list.ts';
 import { checkTemplate } from './render.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -78,10 +80,31 @@ export async function ensureDefaultTemplates(db: Db, now: string): Promise<void>
   }
 }
 
-export async function listTemplates(ctx: Ctx, kind?: string) {
-  let q = ctx.db.selectFrom('documentTemplates').selectAll().orderBy('kind').orderBy('locale').orderBy(sql`lower(name)`);
-  if (kind) q = q.where('kind', '=', kind);
-  return (await q.execute()).map(presentTemplate);
+/** Templates by kind, language and name; one page holds 200. */
+export const TEMPLATE_LIST: ListSpec = {
+  defaultSort: 'kind',
+  defaultLimit: 200,
+  idColumn: 'documentTemplates.id',
+  sortable: {
+    kind: {
+      expr: sql`document_templates.kind || char(1) || document_templates.locale || char(1) || lower(document_templates.name)`,
+    },
+    name: { expr: sql`lower(document_templates.name)` },
+    createdAt: { expr: 'documentTemplates.createdAt' },
+    updatedAt: { expr: 'documentTemplates.updatedAt' },
+  },
+  filters: {
+    kind: { expr: 'documentTemplates.kind', schema: Type.String({ maxLength: 40 }) },
+    locale: { expr: 'documentTemplates.locale', schema: Type.Union([Type.Literal('de'), Type.Literal('en')]) },
+    active: { expr: 'documentTemplates.active', kind: 'bool', schema: Type.Boolean() },
+    isDefault: { expr: 'documentTemplates.isDefault', kind: 'bool', schema: Type.Boolean() },
+  },
+  search: containsText('documentTemplates.name'),
+};
+
+export async function listTemplates(ctx: Ctx, query: Record<string, unknown>) {
+  const page = await listPage(ctx.db.selectFrom('documentTemplates').selectAll(), TEMPLATE_LIST, query);
+  return { data: page.rows.map(presentTemplate), nextCursor: page.nextCursor };
 }
 
 export async function getTemplate(ctx: Pick<Ctx, 'db'>, id: string): Promise<DocumentTemplateRow> {
@@ -173,12 +196,21 @@ export async function updateTemplate(
   return presentTemplate(await getTemplate(ctx, id));
 }
 
-export async function templateVersions(ctx: Ctx, id: string) {
+/** A template's versions, newest first; one page holds 200. */
+export const VERSION_LIST: ListSpec = {
+  defaultSort: '-version',
+  defaultLimit: 200,
+  idColumn: 'documentTemplateVersions.version',
+  sortable: { version: { expr: 'documentTemplateVersions.version' } },
+  filters: { userId: { expr: 'documentTemplateVersions.userId', schema: Type.String({ maxLength: 64 }) } },
+};
+
+export async function templateVersions(ctx: Ctx, id: string, query: Record<string, unknown>) {
   await getTemplate(ctx, id);
-  return ctx.db
-    .selectFrom('documentTemplateVersions')
-    .selectAll()
-    .where('templateId', '=', id)
-    .orderBy('version', 'desc')
-    .execute();
+  const page = await listPage(
+    ctx.db.selectFrom('documentTemplateVersions').selectAll().where('templateId', '=', id),
+    VERSION_LIST,
+    query,
+  );
+  return { data: page.rows, nextCursor: page.nextCursor };
 }

@@ -5,6 +5,7 @@ import { isAdmin } from '../../core/actor.ts';
 import { actorOf } from '../../http/auth.ts';
 import { AppError, forbidden, notFound } from '../../http/errors.ts';
 import { expectedVersion } from '../../http/if-match.ts';
+import { listQuery } from '../../http/list.ts';
 import { IdParams, ListOf, problemResponses } from '../../http/schemas.ts';
 import type { App, RouteDeps } from '../../http/types.ts';
 import { getCompanySettings } from '../settings/company.service.ts';
@@ -73,22 +74,24 @@ export function documentsRoutes(app: App, { ctx }: RouteDeps): void {
         tags,
         summary: 'Documents of a deal, newest first',
         params: IdParams,
+        querystring: listQuery(service.DOCUMENT_LIST),
         response: { 200: ListOf(DocumentSchema), ...problemResponses },
       },
     },
-    async (request) => ({ data: await service.listDealDocuments(ctx, actorOf(request), request.params.id), nextCursor: null }),
+    async (request) => service.listDealDocuments(ctx, actorOf(request), request.params.id, request.query),
   );
   app.get(
     '/api/v1/contacts/:id/documents',
     {
       schema: {
         tags,
-        summary: 'Documents of a contact',
+        summary: 'Documents of a contact, newest first',
         params: IdParams,
+        querystring: listQuery(service.DOCUMENT_LIST),
         response: { 200: ListOf(DocumentSchema), ...problemResponses },
       },
     },
-    async (request) => ({ data: await service.listContactDocuments(ctx, actorOf(request), request.params.id), nextCursor: null }),
+    async (request) => service.listContactDocuments(ctx, actorOf(request), request.params.id, request.query),
   );
   app.get(
     '/api/v1/documents/:id',
@@ -145,14 +148,14 @@ export function documentsRoutes(app: App, { ctx }: RouteDeps): void {
       schema: {
         tags,
         summary: 'Document templates',
-        querystring: Type.Object({ kind: Type.Optional(Type.String()) }, { additionalProperties: false }),
+        querystring: listQuery(templates.TEMPLATE_LIST),
         response: { 200: ListOf(TemplateSchema), ...problemResponses },
       },
     },
     async (request) => {
       actorOf(request);
       await templates.ensureDefaultTemplates(ctx.db, ctx.clock.now().toISOString());
-      return { data: await templates.listTemplates(ctx, request.query.kind), nextCursor: null };
+      return templates.listTemplates(ctx, request.query);
     },
   );
   app.post(
@@ -194,38 +197,37 @@ export function documentsRoutes(app: App, { ctx }: RouteDeps): void {
     {
       schema: {
         tags,
-        summary: 'Earlier versions of a template',
+        summary: 'Earlier versions of a template, newest first',
         params: IdParams,
+        querystring: listQuery(templates.VERSION_LIST),
         response: {
-          200: Type.Object({
-            data: Type.Array(
-              Type.Object(
-                {
-                  version: Type.Integer(),
-                  source: Type.String(),
-                  userId: Type.Union([Type.String(), Type.Null()]),
-                  createdAt: Type.String(),
-                },
-                {
-                  examples: [
-                    {
-                      version: 1,
-                      source: 'Guten Tag {{contact.name}},\n\n[[items]]\n[[totals]]',
-                      userId: '01jdq3m6e2x7k9v4b8c1n5t0ad',
-                      createdAt: '2026-11-20T08:00:00.000Z',
-                    },
-                  ],
-                },
-              ),
+          200: ListOf(
+            Type.Object(
+              {
+                version: Type.Integer(),
+                source: Type.String(),
+                userId: Type.Union([Type.String(), Type.Null()]),
+                createdAt: Type.String(),
+              },
+              {
+                examples: [
+                  {
+                    version: 1,
+                    source: 'Guten Tag {{contact.name}},\n\n[[items]]\n[[totals]]',
+                    userId: '01jdq3m6e2x7k9v4b8c1n5t0ad',
+                    createdAt: '2026-11-20T08:00:00.000Z',
+                  },
+                ],
+              },
             ),
-          }),
+          ),
           ...problemResponses,
         },
       },
     },
     async (request) => {
       actorOf(request);
-      return { data: await templates.templateVersions(ctx, request.params.id) };
+      return templates.templateVersions(ctx, request.params.id, request.query);
     },
   );
   app.post(

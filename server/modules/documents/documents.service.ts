@@ -2,12 +2,14 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Transaction } from 'kysely';
+import { Type } from 'typebox';
 import type { Actor } from '../../core/actor.ts';
 import type { Ctx } from '../../core/context.ts';
 import { newId } from '../../core/ids.ts';
 import { type AfterCommit, inTransaction } from '../../core/tx.ts';
 import type { DB, DocumentRow, DocumentTemplateRow, Locale } from '../../db/schema.ts';
 import { AppError, notFound } from '../../http/errors.ts';
+import { containsText, type ListSpec, listPage } from '../../http/list.ts';
 import { getVisibleContact } from '../contacts/contacts.service.ts';
 import { getVisibleDeal } from '../deals/deals.service.ts';
 import { queueMail } from '../mail/outbox.ts';
@@ -217,18 +219,38 @@ export async function issueDocumentIn(
   return presentDocument(row);
 }
 
-export async function listDealDocuments(ctx: Ctx, actor: Actor, dealId: string) {
+/** The documents of a deal or contact, newest first; one page holds 200. */
+export const DOCUMENT_LIST: ListSpec = {
+  defaultSort: '-createdAt',
+  defaultLimit: 200,
+  idColumn: 'documents.id',
+  sortable: {
+    createdAt: { expr: 'documents.createdAt' },
+    number: { expr: 'documents.number' },
+    grossCents: { expr: 'documents.grossCents' },
+  },
+  filters: {
+    kind: { expr: 'documents.kind', schema: Type.String({ maxLength: 40 }) },
+    status: { expr: 'documents.status', schema: Type.Union([Type.Literal('issued'), Type.Literal('canceled')]) },
+    number: { expr: 'documents.number', schema: Type.String({ maxLength: 60 }) },
+  },
+  search: containsText('documents.number', 'documents.title'),
+};
+
+export async function listDealDocuments(ctx: Ctx, actor: Actor, dealId: string, query: Record<string, unknown>) {
   await getVisibleDeal(ctx, actor, dealId);
-  return (
-    await ctx.db.selectFrom('documents').selectAll().where('dealId', '=', dealId).orderBy('createdAt', 'desc').execute()
-  ).map(presentDocument);
+  const page = await listPage(ctx.db.selectFrom('documents').selectAll().where('dealId', '=', dealId), DOCUMENT_LIST, query);
+  return { data: page.rows.map(presentDocument), nextCursor: page.nextCursor };
 }
 
-export async function listContactDocuments(ctx: Ctx, actor: Actor, contactId: string) {
+export async function listContactDocuments(ctx: Ctx, actor: Actor, contactId: string, query: Record<string, unknown>) {
   await getVisibleContact(ctx, actor, contactId);
-  return (
-    await ctx.db.selectFrom('documents').selectAll().where('contactId', '=', contactId).orderBy('createdAt', 'desc').execute()
-  ).map(presentDocument);
+  const page = await listPage(
+    ctx.db.selectFrom('documents').selectAll().where('contactId', '=', contactId),
+    DOCUMENT_LIST,
+    query,
+  );
+  return { data: page.rows.map(presentDocument), nextCursor: page.nextCursor };
 }
 
 /** A document the actor may see: through its deal (or its contact when the deal is gone). */

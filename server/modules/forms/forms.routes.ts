@@ -4,11 +4,35 @@ import { isAdmin } from '../../core/actor.ts';
 import { newId } from '../../core/ids.ts';
 import { actorOf } from '../../http/auth.ts';
 import { AppError, conflict, forbidden, notFound } from '../../http/errors.ts';
+import { containsText, type ListSpec, listPage, listQuery } from '../../http/list.ts';
 import { IdParams, ListOf, problemResponses, Stamps } from '../../http/schemas.ts';
 import type { App, RouteDeps } from '../../http/types.ts';
 import { completeField, embedSnippet, findFormByKey, type OwnerRule, presentForm, submitForm } from './forms.service.ts';
 
 const tags = ['Web forms'];
+
+/** The web forms list: by name; one page holds 200. */
+const FORM_LIST: ListSpec = {
+  defaultSort: 'name',
+  defaultLimit: 200,
+  idColumn: 'forms.id',
+  sortable: {
+    name: { expr: sql`lower(forms.name)` },
+    key: { expr: 'forms.key' },
+    createdAt: { expr: 'forms.createdAt' },
+    updatedAt: { expr: 'forms.updatedAt' },
+  },
+  filters: {
+    key: { expr: 'forms.key', schema: Type.String({ maxLength: 64 }) },
+    pipelineId: {
+      expr: 'forms.pipelineId',
+      kind: 'nullable',
+      schema: Type.String({ maxLength: 64, description: 'null for none' }),
+    },
+    enabled: { expr: 'forms.enabled', kind: 'bool', schema: Type.Boolean() },
+  },
+  search: containsText('forms.name', 'forms.key'),
+};
 
 const fieldType = (options: { description?: string } = {}) =>
   Type.Union(
@@ -220,13 +244,18 @@ export function formsRoutes(app: App, { ctx }: RouteDeps): void {
 
   app.get(
     '/api/v1/forms',
-    { schema: { tags, summary: 'Web forms (admin)', response: { 200: ListOf(FormSchema), ...problemResponses } } },
+    {
+      schema: {
+        tags,
+        summary: 'Web forms (admin)',
+        querystring: listQuery(FORM_LIST),
+        response: { 200: ListOf(FormSchema), ...problemResponses },
+      },
+    },
     async (request) => {
       admin(request);
-      return {
-        data: (await ctx.db.selectFrom('forms').selectAll().orderBy(sql`lower(name)`).execute()).map(presentForm),
-        nextCursor: null,
-      };
+      const page = await listPage(ctx.db.selectFrom('forms').selectAll(), FORM_LIST, request.query);
+      return { data: page.rows.map(presentForm), nextCursor: page.nextCursor };
     },
   );
   app.post(

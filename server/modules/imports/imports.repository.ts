@@ -1,13 +1,32 @@
 import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
+import { Type } from 'typebox';
 import type { Actor } from '../../core/actor.ts';
 import type { DB, ImportStatus, ImportsTable } from '../../db/schema.ts';
-import { applyKeyset, type ListParams, pageOf, type SortField } from '../../http/list.ts';
+import { containsText, type ListSpec, listPage } from '../../http/list.ts';
 import type { RowError } from './import-job.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
 export type ImportRow = Selectable<ImportsTable>;
 
-export const IMPORT_SORT: Record<string, SortField> = { createdAt: { expr: 'imports.createdAt' } };
+/** The caller's imports, newest first. */
+export const IMPORT_LIST: ListSpec = {
+  defaultSort: '-createdAt',
+  idColumn: 'imports.id',
+  sortable: { createdAt: { expr: 'imports.createdAt' }, finishedAt: { expr: 'imports.finishedAt' } },
+  filters: {
+    status: {
+      expr: 'imports.status',
+      schema: Type.Union([Type.Literal('queued'), Type.Literal('running'), Type.Literal('done'), Type.Literal('failed')]),
+    },
+    entity: {
+      expr: 'imports.entity',
+      schema: Type.Union([Type.Literal('contact'), Type.Literal('company'), Type.Literal('deal')]),
+    },
+    mode: { expr: 'imports.mode', schema: Type.Union([Type.Literal('create'), Type.Literal('upsert')]) },
+    dryRun: { expr: 'imports.dryRun', kind: 'bool', schema: Type.Boolean() },
+  },
+  search: containsText('imports.fileName'),
+};
 
 export async function insertImport(db: Db, row: ImportRow): Promise<void> {
   await db.insertInto('imports').values(row).execute();
@@ -24,14 +43,8 @@ export function findVisibleImport(db: Db, actor: Actor, id: string): Promise<Imp
   return q.executeTakeFirst();
 }
 
-export async function listOwnImports(db: Db, userId: string, params: ListParams) {
-  const rows = await applyKeyset(
-    db.selectFrom('imports').selectAll('imports').where('imports.userId', '=', userId),
-    params,
-    IMPORT_SORT,
-    'imports.id',
-  ).execute();
-  return pageOf(rows, params);
+export function listOwnImports(db: Db, userId: string, query: Record<string, unknown>) {
+  return listPage(db.selectFrom('imports').selectAll('imports').where('imports.userId', '=', userId), IMPORT_LIST, query);
 }
 
 export async function pendingImportIds(db: Db): Promise<string[]> {

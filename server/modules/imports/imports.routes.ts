@@ -2,13 +2,14 @@ import path from 'node:path';
 import fastifyMultipart from '@fastify/multipart';
 import { Type } from 'typebox';
 import { actorOf } from '../../http/auth.ts';
+import { listQuery } from '../../http/list.ts';
 import { IdParams, ListOf, problemResponses } from '../../http/schemas.ts';
 import type { App, RouteDeps } from '../../http/types.ts';
 import { langOf, sendFile } from '../exports/exports.routes.ts';
+import { IMPORT_LIST } from './imports.repository.ts';
 import {
   ErrorReportQuery,
   ImportErrorsFileResponse,
-  ImportListQuery,
   ImportSchema,
   ImportSummarySchema,
   ImportUploadSchema,
@@ -86,7 +87,7 @@ export function importsRoutes(app: App, { ctx }: RouteDeps): void {
       schema: {
         tags,
         summary: 'Your imports, newest first',
-        querystring: ImportListQuery,
+        querystring: listQuery(IMPORT_LIST),
         response: { 200: ListOf(ImportSummarySchema), ...problemResponses },
       },
     },

@@ -1,5 +1,5 @@
 import { type Static, Type } from 'typebox';
-import { Id, ListQueryBase, Timestamp } from '../../http/schemas.ts';
+import { Id, Timestamp } from '../../http/schemas.ts';
 
 const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
 const Count = (description: string) => Type.Integer({ minimum: 0, description });
@@ -93,11 +93,6 @@ export const ImportSchema = Type.Object(
 );
 export type Import = Static<typeof ImportSchema>;
 export type ImportSummary = Static<typeof ImportSummarySchema>;
-
-export const ImportListQuery = Type.Object(
-  { limit: ListQueryBase.limit, cursor: ListQueryBase.cursor },
-  { additionalProperties: false },
-);
 
 export const ErrorReportQuery = Type.Object(
   { lang: Type.Optional(Type.Union([Type.Literal('de'), Type.Literal('en')])) },

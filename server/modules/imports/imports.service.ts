@@ -5,7 +5,6 @@ import { isoNow } from '../../core/clock.ts';
 import type { Ctx } from '../../core/context.ts';
 import { newId } from '../../core/ids.ts';
 import { AppError, type FieldError, notFound } from '../../http/errors.ts';
-import { parseListParams } from '../../http/list.ts';
 import { listDefinitions } from '../custom-fields/custom-fields.repository.ts';
 import { csvStream, type Lang, type SheetValue } from '../exports/spreadsheet.ts';
 import { cellText } from './cell-values.ts';
@@ -150,9 +149,8 @@ export async function getImport(ctx: Ctx, actor: Actor, id: string): Promise<Imp
   );
 }
 
-export async function listImports(ctx: Ctx, actor: Actor, query: { limit?: number; cursor?: string }) {
-  const params = parseListParams({ ...query, sort: '-createdAt' }, repo.IMPORT_SORT, '-createdAt');
-  const page = await repo.listOwnImports(ctx.db, actor.userId, params);
+export async function listImports(ctx: Ctx, actor: Actor, query: Record<string, unknown>) {
+  const page = await repo.listOwnImports(ctx.db, actor.userId, query);
   return { data: page.rows.map(presentImportSummary), nextCursor: page.nextCursor };
 }
 

@@ -1,8 +1,9 @@
 import { Type } from 'typebox';
 import { actorOf } from '../../http/auth.ts';
+import { listQuery } from '../../http/list.ts';
 import { IdParams, problemResponses, Timestamp } from '../../http/schemas.ts';
 import type { App, RouteDeps } from '../../http/types.ts';
-import { listNotifications, markAllRead, markRead } from './notifications.service.ts';
+import { listNotifications, markAllRead, markRead, NOTIFICATION_LIST } from './notifications.service.ts';
 
 const NotificationSchema = Type.Object(
   {
@@ -39,14 +40,7 @@ export function notificationsRoutes(app: App, { ctx }: RouteDeps): void {
       schema: {
         tags,
         summary: 'Your notifications, newest first, with the unread count',
-        querystring: Type.Object(
-          {
-            unread: Type.Optional(Type.Boolean()),
-            limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
-            cursor: Type.Optional(Type.String({ maxLength: 64 })),
-          },
-          { additionalProperties: false },
-        ),
+        querystring: listQuery(NOTIFICATION_LIST),
         response: {
           200: Type.Object(
             {
@@ -79,12 +73,7 @@ export function notificationsRoutes(app: App, { ctx }: RouteDeps): void {
         },
       },
     },
-    async (request) =>
-      listNotifications(ctx, actorOf(request), {
-        unread: request.query.unread,
-        limit: request.query.limit ?? 50,
-        before: request.query.cursor,
-      }),
+    async (request) => listNotifications(ctx, actorOf(request), request.query),
   );
   app.post(
     '/api/v1/notifications/:id/read',

@@ -1,10 +1,12 @@
-import type { Kysely, Transaction } from 'kysely';
+import { type Kysely, type SqlBool, sql, type Transaction } from 'kysely';
+import { Type } from 'typebox';
 import type { Actor } from '../../core/actor.ts';
 import type { Ctx } from '../../core/context.ts';
 import { newId } from '../../core/ids.ts';
 import type { AfterCommit } from '../../core/tx.ts';
 import type { DB, Locale, NotificationRow } from '../../db/schema.ts';
 import { notFound } from '../../http/errors.ts';
+import { type ListSpec, listPage } from '../../http/list.ts';
 import { queueMail } from '../mail/outbox.ts';
 import { renderEmail } from '../mail/templates.ts';
 import { isMessageKey, type Message, renderMessage } from './messages.ts';
@@ -106,28 +108,39 @@ async function readerLocale(ctx: Ctx, actor: Actor): Promise<Locale> {
   return user?.locale ?? 'de';
 }
 
-export async function listNotifications(ctx: Ctx, actor: Actor, opts: { unread?: boolean; limit: number; before?: string }) {
-  let q = ctx.db
-    .selectFrom('notifications')
-    .selectAll()
-    .where('userId', '=', actor.userId)
-    .orderBy('createdAt', 'desc')
-    .orderBy('id', 'desc')
-    .limit(opts.limit + 1);
-  if (opts.unread) q = q.where('readAt', 'is', null);
-  if (opts.before) q = q.where('id', '<', opts.before);
-  const rows = await q.execute();
+/** The caller's notifications, newest first. unread=true: only unread ones; unread=false: only read ones. */
+export const NOTIFICATION_LIST: ListSpec = {
+  defaultSort: '-createdAt',
+  idColumn: 'notifications.id',
+  sortable: { createdAt: { expr: 'notifications.createdAt' } },
+  filters: {
+    unread: {
+      expr: 'notifications.readAt',
+      schema: Type.Boolean(),
+      where: (value) => sql<SqlBool>`notifications.read_at ${value === true ? sql`IS NULL` : sql`IS NOT NULL`}`,
+    },
+    kind: { expr: 'notifications.kind', schema: Type.String({ maxLength: 60 }) },
+    entityType: { expr: 'notifications.entityType', schema: Type.String({ maxLength: 40 }) },
+    entityId: { expr: 'notifications.entityId', schema: Type.String({ maxLength: 64 }) },
+  },
+};
+
+export async function listNotifications(ctx: Ctx, actor: Actor, query: Record<string, unknown>) {
+  const page = await listPage(
+    ctx.db.selectFrom('notifications').selectAll().where('userId', '=', actor.userId),
+    NOTIFICATION_LIST,
+    query,
+  );
   const unread = await ctx.db
     .selectFrom('notifications')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('userId', '=', actor.userId)
     .where('readAt', 'is', null)
     .executeTakeFirstOrThrow();
-  const page = rows.slice(0, opts.limit);
   const locale = await readerLocale(ctx, actor);
   return {
-    data: page.map((row) => presentNotification(row, locale)),
-    nextCursor: rows.length > opts.limit ? (page.at(-1)?.id ?? null) : null,
+    data: page.rows.map((row) => presentNotification(row, locale)),
+    nextCursor: page.nextCursor,
     unreadCount: Number(unread.n),
   };
 }

@@ -7,6 +7,7 @@ import { newId } from '../../core/ids.ts';
 import type { DB } from '../../db/schema.ts';
 import { actorOf } from '../../http/auth.ts';
 import { forbidden, notFound } from '../../http/errors.ts';
+import { containsText, type ListSpec, listPage, listQuery } from '../../http/list.ts';
 import { IdParams, ListOf, problemResponses, Stamps } from '../../http/schemas.ts';
 import type { App, RouteDeps } from '../../http/types.ts';
 
@@ -58,6 +59,23 @@ export async function seedLostReasons(db: Kysely<DB> | Transaction<DB>, now: str
   }
 }
 
+/** One page holds them all (200), by position and then name unless sorted otherwise. */
+const LOST_REASON_LIST: ListSpec = {
+  defaultSort: 'position',
+  defaultLimit: 200,
+  idColumn: 'lostReasons.id',
+  sortable: {
+    position: { expr: sql`printf('%010d|%s', lost_reasons.position, lower(lost_reasons.name))` },
+    name: { expr: sql`lower(lost_reasons.name)` },
+    createdAt: { expr: 'lostReasons.createdAt' },
+  },
+  filters: {
+    active: { expr: 'lostReasons.active', kind: 'bool', schema: Type.Boolean() },
+    name: { expr: 'lostReasons.name', kind: 'ci', schema: Type.String({ maxLength: 100 }) },
+  },
+  search: containsText('lostReasons.name'),
+};
+
 function assertAdmin(actor: Actor) {
   if (!isAdmin(actor)) throw forbidden('Only an administrator can change the lost reasons');
 }
@@ -69,14 +87,15 @@ export function lostReasonsRoutes(app: App, { ctx }: RouteDeps): void {
     {
       schema: {
         tags,
-        summary: 'The reasons a deal can be lost',
+        summary: 'The reasons a deal can be lost (all fit in one page of 200)',
+        querystring: listQuery(LOST_REASON_LIST),
         response: { 200: ListOf(LostReasonSchema), ...problemResponses },
       },
     },
     async (request) => {
       actorOf(request);
-      const rows = await ctx.db.selectFrom('lostReasons').selectAll().orderBy('position').orderBy(sql`lower(name)`).execute();
-      return { data: rows.map(present), nextCursor: null };
+      const page = await listPage(ctx.db.selectFrom('lostReasons').selectAll(), LOST_REASON_LIST, request.query);
+      return { data: page.rows.map(present), nextCursor: page.nextCursor };
     },
   );
   app.post(

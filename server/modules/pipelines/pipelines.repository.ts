@@ -1,7 +1,31 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
+import { Type } from 'typebox';
 import type { DB, PipelineRow, StageRow } from '../../db/schema.ts';
+import { containsText, type ListSpec } from '../../http/list.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
+
+/** The pipelines list: one page holds them all (200), in their order unless sorted otherwise. */
+export const PIPELINE_LIST: ListSpec = {
+  defaultSort: 'position',
+  defaultLimit: 200,
+  idColumn: 'pipelines.id',
+  sortable: {
+    position: { expr: 'pipelines.position' },
+    name: { expr: sql`lower(pipelines.name)` },
+    createdAt: { expr: 'pipelines.createdAt' },
+    updatedAt: { expr: 'pipelines.updatedAt' },
+  },
+  filters: {
+    isDefault: { expr: 'pipelines.isDefault', kind: 'bool', schema: Type.Boolean() },
+    templateKey: {
+      expr: 'pipelines.templateKey',
+      kind: 'nullable',
+      schema: Type.String({ maxLength: 64, description: 'null for none' }),
+    },
+  },
+  search: containsText('pipelines.name'),
+};
 
 export function listPipelineRows(db: Db): Promise<PipelineRow[]> {
   return db.selectFrom('pipelines').selectAll().orderBy('position').orderBy('createdAt').execute();

@@ -1,8 +1,10 @@
 import { Type } from 'typebox';
 import { actorOf } from '../../http/auth.ts';
 import { expectedVersion } from '../../http/if-match.ts';
+import { listQuery } from '../../http/list.ts';
 import { IdParams, ListOf, problemResponses } from '../../http/schemas.ts';
 import type { App, RouteDeps } from '../../http/types.ts';
+import { PIPELINE_LIST } from './pipelines.repository.ts';
 import { CreatePipelineSchema, MoveToQuery, PipelineSchema, StageParams, UpdatePipelineSchema } from './pipelines.schemas.ts';
 import * as service from './pipelines.service.ts';
 
@@ -18,13 +20,14 @@ export function pipelinesRoutes(app: App, { ctx }: RouteDeps): void {
     {
       schema: {
         tags,
-        summary: 'List pipelines with their stages',
+        summary: 'List pipelines with their stages (all fit in one page of 200)',
+        querystring: listQuery(PIPELINE_LIST),
         response: { 200: ListOf(PipelineSchema), ...problemResponses },
       },
     },
     async (request) => {
       actorOf(request);
-      return { data: await service.listPipelines(ctx), nextCursor: null };
+      return service.listPipelines(ctx, request.query);
     },
   );
   app.post(

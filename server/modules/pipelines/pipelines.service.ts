@@ -5,6 +5,7 @@ import { newId } from '../../core/ids.ts';
 import type { PipelineRow, StageRow } from '../../db/schema.ts';
 import { AppError, conflict, forbidden, notFound } from '../../http/errors.ts';
 import { versionMismatch } from '../../http/if-match.ts';
+import { listPage } from '../../http/list.ts';
 import { listDefinitions } from '../custom-fields/custom-fields.repository.ts';
 import * as repo from './pipelines.repository.ts';
 import type { CreatePipeline, Pipeline, Stage, StageInput, UpdatePipeline } from './pipelines.schemas.ts';
@@ -39,13 +40,13 @@ function presentPipeline(row: PipelineRow, stages: StageRow[]): Pipeline {
   };
 }
 
-export async function listPipelines(ctx: Ctx): Promise<Pipeline[]> {
-  const rows = await repo.listPipelineRows(ctx.db);
+export async function listPipelines(ctx: Ctx, query: Record<string, unknown>) {
+  const page = await listPage(ctx.db.selectFrom('pipelines').selectAll(), repo.PIPELINE_LIST, query);
   const stages = await repo.stagesOf(
     ctx.db,
-    rows.map((r) => r.id),
+    page.rows.map((r) => r.id),
   );
-  return rows.map((r) => presentPipeline(r, stages));
+  return { data: page.rows.map((r) => presentPipeline(r, stages)), nextCursor: page.nextCursor };
 }
 
 export async function getPipeline(ctx: Ctx, id: string): Promise<Pipeline> {

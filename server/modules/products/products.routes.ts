@@ -1,7 +1,6 @@
 import { Type } from 'typebox';
 import { actorOf } from '../../http/auth.ts';
 import { expectedVersion } from '../../http/if-match.ts';
-import { parseListParams } from '../../http/list.ts';
 import { IdParams, ListOf, problemResponses } from '../../http/schemas.ts';
 import type { App, RouteDeps } from '../../http/types.ts';
 import * as service from './products.ts';
@@ -21,8 +20,7 @@ export function productsRoutes(app: App, { ctx }: RouteDeps): void {
     },
     async (request) => {
       actorOf(request);
-      const { q, active, sku, ...page } = request.query;
-      return service.listProducts(ctx, { q, active, sku }, parseListParams(page, service.PRODUCT_SORT, 'name'));
+      return service.listProducts(ctx, request.query);
     },
   );
   app.post(

@@ -7,8 +7,8 @@ import { newId } from '../../core/ids.ts';
 import type { ProductRow } from '../../db/schema.ts';
 import { AppError, conflict, forbidden, notFound } from '../../http/errors.ts';
 import { versionMismatch } from '../../http/if-match.ts';
-import { applyKeyset, type ListParams, likePattern, pageOf, type SortField } from '../../http/list.ts';
-import { ListQueryBase, Stamps } from '../../http/schemas.ts';
+import { containsText, type ListSpec, listPage, listQuery } from '../../http/list.ts';
+import { Stamps } from '../../http/schemas.ts';
 
 export const ProductSchema = Type.Object(
   {
@@ -62,17 +62,28 @@ export const UpdateProductSchema = Type.Object(
   { additionalProperties: false, minProperties: 1, examples: [{ unitPriceCents: 51900, active: true }] },
 );
 export type UpdateProduct = Static<typeof UpdateProductSchema>;
-export const ProductListQuery = Type.Object(
-  { ...ListQueryBase, active: Type.Optional(Type.Boolean()), sku: Type.Optional(Type.String()) },
-  { additionalProperties: false },
-);
-
-export const PRODUCT_SORT: Record<string, SortField> = {
-  name: { expr: sql`lower(products.name)` },
-  sku: { expr: 'products.sku' },
-  unitPriceCents: { expr: 'products.unitPriceCents' },
-  createdAt: { expr: 'products.createdAt' },
+/** The catalogue by name; name and unit compare ignoring case. */
+export const PRODUCT_LIST: ListSpec = {
+  defaultSort: 'name',
+  idColumn: 'products.id',
+  sortable: {
+    name: { expr: sql`lower(products.name)` },
+    sku: { expr: 'products.sku' },
+    unitPriceCents: { expr: 'products.unitPriceCents' },
+    taxRate: { expr: 'products.taxRate' },
+    createdAt: { expr: 'products.createdAt' },
+    updatedAt: { expr: 'products.updatedAt' },
+  },
+  filters: {
+    name: { expr: 'products.name', kind: 'ci', schema: Type.String({ maxLength: 200 }) },
+    sku: { expr: 'products.sku', schema: Type.String({ maxLength: 100 }) },
+    unit: { expr: 'products.unit', kind: 'ci', schema: Type.String({ maxLength: 20 }) },
+    taxRate: { expr: 'products.taxRate', schema: Type.Number({ minimum: 0, maximum: 100 }) },
+    active: { expr: 'products.active', kind: 'bool', schema: Type.Boolean() },
+  },
+  search: containsText('products.name', 'products.sku'),
 };
+export const ProductListQuery = listQuery(PRODUCT_LIST);
 
 const present = (r: ProductRow): Product => ({ ...r, active: r.active === 1 });
 
@@ -80,17 +91,8 @@ function assertCatalogueEditor(actor: Actor) {
   if (actor.role !== 'admin' && actor.role !== 'head') throw forbidden('Only an administrator or a head can change products');
 }
 
-export async function listProducts(ctx: Ctx, f: { q?: string; active?: boolean; sku?: string }, params: ListParams) {
-  let q = ctx.db.selectFrom('products').selectAll('products');
-  if (f.active !== undefined) q = q.where('active', '=', f.active ? 1 : 0);
-  if (f.sku) q = q.where('sku', '=', f.sku);
-  if (f.q) {
-    const p = likePattern(f.q.toLowerCase());
-    q = q.where(
-      sql<boolean>`(lower(products.name) LIKE ${p} ESCAPE '\\' OR lower(coalesce(products.sku, '')) LIKE ${p} ESCAPE '\\')`,
-    );
-  }
-  const page = pageOf(await applyKeyset(q, params, PRODUCT_SORT, 'products.id').execute(), params);
+export async function listProducts(ctx: Ctx, query: Record<string, unknown>) {
+  const page = await listPage(ctx.db.selectFrom('products').selectAll('products'), PRODUCT_LIST, query);
   return { data: page.rows.map(present), nextCursor: page.nextCursor };
 }
 

@@ -1,9 +1,10 @@
 import type { Ctx } from '../../core/context.ts';
 import { actorOf } from '../../http/auth.ts';
-import { problemResponses } from '../../http/schemas.ts';
+import { listQuery } from '../../http/list.ts';
+import { ListOf, problemResponses } from '../../http/schemas.ts';
 import type { App } from '../../http/types.ts';
-import { type PutTargets, PutTargetsSchema, TargetsQuery, TargetsSchema } from './targets.schemas.ts';
-import { listTargets, putTargets } from './targets.ts';
+import { type PutTargets, PutTargetsSchema, TargetSchema, TargetsQuery, TargetsSchema } from './targets.schemas.ts';
+import { listTargets, putTargets, TARGET_LIST } from './targets.ts';
 
 export function targetsRoutes(app: App, ctx: Ctx): void {
   const tags = ['Reports'];
@@ -13,11 +14,11 @@ export function targetsRoutes(app: App, ctx: Ctx): void {
       schema: {
         tags,
         summary: 'Sales targets per user and month (those you may see)',
-        querystring: TargetsQuery,
-        response: { 200: TargetsSchema, ...problemResponses },
+        querystring: listQuery(TARGET_LIST, { extra: TargetsQuery.properties }),
+        response: { 200: ListOf(TargetSchema), ...problemResponses },
       },
     },
-    async (request) => listTargets(ctx, actorOf(request), request.query as Record<string, string>),
+    async (request) => listTargets(ctx, actorOf(request), request.query as Parameters<typeof listTargets>[2]),
   );
   app.put(
     '/api/v1/reports/targets',

@@ -2,23 +2,38 @@ import type { Actor } from '../../core/actor.ts';
 import { isoNow } from '../../core/clock.ts';
 import type { Ctx } from '../../core/context.ts';
 import { AppError, forbidden, invalid } from '../../http/errors.ts';
+import { type ItemListSpec, listItems } from '../../http/list.ts';
 import { businessHours } from '../settings/work-settings.ts';
 import { localDate } from './period.ts';
 import * as repo from './targets.repository.ts';
 import type { PutTargets, Target } from './targets.schemas.ts';
 
 /** The targets the caller may see, of the months from … to (default: this year). */
+/** Targets as a list: by month and user name (or by user name, amount); one page holds 200. */
+export const TARGET_LIST: ItemListSpec<Target> = {
+  defaultSort: 'month',
+  defaultLimit: 200,
+  idOf: (t) => `${t.month}|${t.userId}`,
+  sortable: {
+    month: (t) => `${t.month}\u0001${t.userName}`,
+    userName: (t) => t.userName.toLocaleLowerCase(),
+    amountCents: (t) => t.amountCents,
+  },
+  filters: {},
+};
+
 export async function listTargets(
   ctx: Ctx,
   actor: Actor,
-  query: { from?: string; to?: string; teamId?: string; userId?: string },
-): Promise<{ data: Target[] }> {
+  query: { from?: string; to?: string; teamId?: string; userId?: string; limit?: number; cursor?: string; sort?: string },
+): Promise<{ data: Target[]; nextCursor: string | null }> {
   const year = localDate(ctx.clock.now(), (await businessHours(ctx.db)).timeZone).slice(0, 4);
   const from = query.from ?? `${year}-01`;
   const to = query.to ?? `${year}-12`;
   if (from > to) throw invalid('from', 'must not be after to');
-  const data = await repo.listTargets(ctx.db, actor, { teamId: query.teamId, userId: query.userId }, { from, to });
-  return { data };
+  const rows = await repo.listTargets(ctx.db, actor, { teamId: query.teamId, userId: query.userId }, { from, to });
+  const page = listItems(rows, TARGET_LIST, query);
+  return { data: page.rows, nextCursor: page.nextCursor };
 }
 
 /**

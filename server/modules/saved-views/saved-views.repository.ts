@@ -1,5 +1,7 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
+import { Type } from 'typebox';
 import type { DB } from '../../db/schema.ts';
+import { containsText, type ListSpec, listPage } from '../../http/list.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -16,10 +18,28 @@ export interface SavedViewRow {
 
 // Saved views are personal: every query is bound to the owner's user id.
 
-export function listOwn(db: Db, userId: string, entity?: string): Promise<SavedViewRow[]> {
-  let q = db.selectFrom('savedViews').selectAll().where('userId', '=', userId).orderBy('entity').orderBy(sql`lower(name)`);
-  if (entity) q = q.where('entity', '=', entity);
-  return q.execute();
+/** A user's views by entity and name; one page holds 200. */
+export const SAVED_VIEW_LIST: ListSpec = {
+  defaultSort: 'entity',
+  defaultLimit: 200,
+  idColumn: 'savedViews.id',
+  sortable: {
+    entity: { expr: sql`saved_views.entity || char(1) || lower(saved_views.name)` },
+    name: { expr: sql`lower(saved_views.name)` },
+    createdAt: { expr: 'savedViews.createdAt' },
+    updatedAt: { expr: 'savedViews.updatedAt' },
+  },
+  filters: {
+    entity: {
+      expr: 'savedViews.entity',
+      schema: Type.Union([Type.Literal('contact'), Type.Literal('company'), Type.Literal('deal'), Type.Literal('task')]),
+    },
+  },
+  search: containsText('savedViews.name'),
+};
+
+export function listOwn(db: Db, userId: string, query: Record<string, unknown>) {
+  return listPage(db.selectFrom('savedViews').selectAll().where('userId', '=', userId), SAVED_VIEW_LIST, query);
 }
 
 export function findOwn(db: Db, userId: string, id: string): Promise<SavedViewRow | undefined> {

@@ -1,9 +1,11 @@
 import { Type } from 'typebox';
 import { actorOf } from '../../http/auth.ts';
 import { expectedVersion } from '../../http/if-match.ts';
+import { listQuery } from '../../http/list.ts';
 import { IdParams, ListOf, problemResponses } from '../../http/schemas.ts';
 import type { App, RouteDeps } from '../../http/types.ts';
-import { CreateSavedViewSchema, SavedViewListQuery, SavedViewSchema, UpdateSavedViewSchema } from './saved-views.schemas.ts';
+import { SAVED_VIEW_LIST } from './saved-views.repository.ts';
+import { CreateSavedViewSchema, SavedViewSchema, UpdateSavedViewSchema } from './saved-views.schemas.ts';
 import * as service from './saved-views.service.ts';
 
 const tags = ['Saved views'];
@@ -15,11 +17,11 @@ export function savedViewsRoutes(app: App, { ctx }: RouteDeps): void {
       schema: {
         tags,
         summary: 'Your saved list views',
-        querystring: SavedViewListQuery,
+        querystring: listQuery(SAVED_VIEW_LIST),
         response: { 200: ListOf(SavedViewSchema), ...problemResponses },
       },
     },
-    async (request) => ({ data: await service.listSavedViews(ctx, actorOf(request), request.query.entity), nextCursor: null }),
+    async (request) => service.listSavedViews(ctx, actorOf(request), request.query),
   );
   app.post(
     '/api/v1/saved-views',

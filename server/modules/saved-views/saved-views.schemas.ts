@@ -36,5 +36,3 @@ export const UpdateSavedViewSchema = Type.Object(
   { additionalProperties: false, minProperties: 1, examples: [{ name: 'VIPs in Köln', query: { tag: 'VIP', city: 'Köln' } }] },
 );
 export type UpdateSavedView = Static<typeof UpdateSavedViewSchema>;
-
-export const SavedViewListQuery = Type.Object({ entity: Type.Optional(Entity) }, { additionalProperties: false });

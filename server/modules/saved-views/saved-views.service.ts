@@ -19,8 +19,9 @@ function present(row: repo.SavedViewRow): SavedView {
   };
 }
 
-export async function listSavedViews(ctx: Ctx, actor: Actor, entity?: string) {
-  return (await repo.listOwn(ctx.db, actor.userId, entity)).map(present);
+export async function listSavedViews(ctx: Ctx, actor: Actor, query: Record<string, unknown>) {
+  const page = await repo.listOwn(ctx.db, actor.userId, query);
+  return { data: page.rows.map(present), nextCursor: page.nextCursor };
 }
 
 export async function createSavedView(ctx: Ctx, actor: Actor, input: CreateSavedView): Promise<SavedView> {

@@ -1,8 +1,18 @@
 import { type Expression, type Kysely, type SqlBool, sql, type Transaction } from 'kysely';
+import { Type } from 'typebox';
 import type { Actor } from '../../core/actor.ts';
 import { teamsOf, visibleOwner } from '../../core/scope.ts';
 import type { DB, TaskRow } from '../../db/schema.ts';
-import { applyKeyset, type ListParams, likePattern, pageOf, type SortField } from '../../http/list.ts';
+import {
+  applyKeyset,
+  containsText,
+  type ListParams,
+  type ListSpec,
+  likePattern,
+  listPage,
+  pageOf,
+  type SortField,
+} from '../../http/list.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
 export type TaskWithNames = TaskRow & {
@@ -132,13 +142,39 @@ export async function activeAdmins(db: Db): Promise<string[]> {
   );
 }
 
-export function comments(db: Db, taskId: string) {
-  return db
-    .selectFrom('taskComments')
-    .leftJoin('users', 'users.id', 'taskComments.userId')
-    .selectAll('taskComments')
-    .select('users.name as userName')
-    .where('taskComments.taskId', '=', taskId)
-    .orderBy('taskComments.createdAt')
-    .execute();
+/** A task's comments, oldest first; one page holds 200. */
+export const COMMENT_LIST: ListSpec = {
+  defaultSort: 'createdAt',
+  defaultLimit: 200,
+  idColumn: 'taskComments.id',
+  sortable: { createdAt: { expr: 'taskComments.createdAt' } },
+  filters: { userId: { expr: 'taskComments.userId', schema: Type.String({ maxLength: 64 }) } },
+  search: containsText('taskComments.body'),
+};
+
+export function comments(db: Db, taskId: string, query: Record<string, unknown>) {
+  return listPage(
+    db
+      .selectFrom('taskComments')
+      .leftJoin('users', 'users.id', 'taskComments.userId')
+      .selectAll('taskComments')
+      .select('users.name as userName')
+      .where('taskComments.taskId', '=', taskId),
+    COMMENT_LIST,
+    query,
+  );
 }
+
+/** Task types by position (then key); one page holds them all (200). */
+export const TASK_TYPE_LIST: ListSpec = {
+  defaultSort: 'position',
+  defaultLimit: 200,
+  idColumn: 'taskTypes.key',
+  sortable: {
+    position: { expr: 'taskTypes.position' },
+    key: { expr: 'taskTypes.key' },
+    createdAt: { expr: 'taskTypes.createdAt' },
+  },
+  filters: { builtin: { expr: 'taskTypes.builtin', kind: 'bool', schema: Type.Boolean() } },
+  search: containsText('taskTypes.key', 'taskTypes.nameDe', 'taskTypes.nameEn'),
+};

@@ -5,8 +5,10 @@ import { isoNow } from '../../core/clock.ts';
 import { actorOf } from '../../http/auth.ts';
 import { conflict, forbidden, notFound } from '../../http/errors.ts';
 import { expectedVersion } from '../../http/if-match.ts';
+import { listPage, listQuery, withSort } from '../../http/list.ts';
 import { IdParams, ListOf, problemResponses } from '../../http/schemas.ts';
 import type { App, RouteDeps } from '../../http/types.ts';
+import { COMMENT_LIST, TASK_SORT, TASK_TYPE_LIST } from './tasks.repository.ts';
 import {
   CompleteTaskSchema,
   CreateTaskCommentSchema,
@@ -30,9 +32,8 @@ export function tasksRoutes(app: App, { ctx }: RouteDeps): void {
       schema: {
         tags,
         summary: 'Tasks you may see: your own, your team’s (head), those on your records',
-        description:
-          'mine=true for my tasks; due=overdue|today|upcoming|none for open tasks by due time. Sort: dueAt, createdAt, updatedAt, completedAt, title.',
-        querystring: TaskListQuery,
+        description: 'mine=true for my tasks; due=overdue|today|upcoming|none for open tasks by due time.',
+        querystring: withSort(TaskListQuery, TASK_SORT, 'dueAt'),
         response: { 200: ListOf(TaskSchema), ...problemResponses },
       },
     },
@@ -108,12 +109,13 @@ export function tasksRoutes(app: App, { ctx }: RouteDeps): void {
     {
       schema: {
         tags,
-        summary: 'Comments on a task',
+        summary: 'Comments on a task, oldest first',
         params: IdParams,
-        response: { 200: Type.Object({ data: Type.Array(TaskCommentSchema) }), ...problemResponses },
+        querystring: listQuery(COMMENT_LIST),
+        response: { 200: ListOf(TaskCommentSchema), ...problemResponses },
       },
     },
-    async (request) => ({ data: await service.listComments(ctx, actorOf(request), request.params.id) }),
+    async (request) => service.listComments(ctx, actorOf(request), request.params.id, request.query),
   );
   app.post(
     '/api/v1/tasks/:id/comments',
@@ -153,14 +155,15 @@ export function tasksRoutes(app: App, { ctx }: RouteDeps): void {
     {
       schema: {
         tags: typeTags,
-        summary: 'Task types with their default reminder and SLA',
+        summary: 'Task types with their default reminder and SLA (all fit in one page of 200)',
+        querystring: listQuery(TASK_TYPE_LIST),
         response: { 200: ListOf(TaskTypeSchema), ...problemResponses },
       },
     },
     async (request) => {
       actorOf(request);
-      const rows = await ctx.db.selectFrom('taskTypes').selectAll().orderBy('position').orderBy('key').execute();
-      return { data: rows.map(presentType), nextCursor: null };
+      const page = await listPage(ctx.db.selectFrom('taskTypes').selectAll(), TASK_TYPE_LIST, request.query);
+      return { data: page.rows.map(presentType), nextCursor: page.nextCursor };
     },
   );
   app.post(

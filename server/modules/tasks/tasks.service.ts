@@ -385,9 +385,10 @@ export async function deleteTask(ctx: Ctx, actor: Actor, id: string): Promise<vo
   });
 }
 
-export async function listComments(ctx: Ctx, actor: Actor, taskId: string) {
+export async function listComments(ctx: Ctx, actor: Actor, taskId: string, query: Record<string, unknown>) {
   await getVisibleTask(ctx, actor, taskId);
-  return repo.comments(ctx.db, taskId);
+  const page = await repo.comments(ctx.db, taskId, query);
+  return { data: page.rows, nextCursor: page.nextCursor };
 }
 
 export async function addComment(ctx: Ctx, actor: Actor, taskId: string, body: string) {

@@ -1,13 +1,24 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
+import { Type } from 'typebox';
 import type { DB, TeamRow } from '../../db/schema.ts';
-import { applyKeyset, type ListParams, likePattern, pageOf, type SortField } from '../../http/list.ts';
+import { containsText, type ListSpec, listPage } from '../../http/list.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
 export type TeamWithCount = TeamRow & { memberCount: number };
 
-export const TEAM_SORT: Record<string, SortField> = {
-  name: { expr: sql`lower(teams.name)` },
-  createdAt: { expr: 'teams.createdAt' },
+/** Teams by name; headId=null: teams without a head. */
+export const TEAM_LIST: ListSpec = {
+  defaultSort: 'name',
+  idColumn: 'teams.id',
+  sortable: {
+    name: { expr: sql`lower(teams.name)` },
+    createdAt: { expr: 'teams.createdAt' },
+  },
+  filters: {
+    name: { expr: 'teams.name', kind: 'ci', schema: Type.String({ maxLength: 200 }) },
+    headId: { expr: 'teams.headId', kind: 'nullable', schema: Type.String({ maxLength: 64, description: 'null for none' }) },
+  },
+  search: containsText('teams.name'),
 };
 
 function withCount(db: Db) {
@@ -24,12 +35,9 @@ function withCount(db: Db) {
     );
 }
 
-export async function listTeams(db: Db, filters: { q?: string; headId?: string }, params: ListParams) {
-  let q = withCount(db);
-  if (filters.headId) q = q.where('teams.headId', '=', filters.headId);
-  if (filters.q) q = q.where(sql<boolean>`lower(teams.name) LIKE ${likePattern(filters.q.toLowerCase())} ESCAPE '\\'`);
-  const rows = await applyKeyset(q, params, TEAM_SORT, 'teams.id').execute();
-  return pageOf(rows as (TeamWithCount & { cursorValue: unknown })[], params);
+export async function listTeams(db: Db, query: Record<string, unknown>) {
+  const page = await listPage(withCount(db), TEAM_LIST, query);
+  return page as { rows: TeamWithCount[]; nextCursor: string | null };
 }
 
 export async function findTeamById(db: Db, id: string): Promise<TeamWithCount | undefined> {

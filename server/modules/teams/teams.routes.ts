@@ -1,11 +1,11 @@
 import { Type } from 'typebox';
 import { actorOf } from '../../http/auth.ts';
 import { expectedVersion } from '../../http/if-match.ts';
-import { parseListParams } from '../../http/list.ts';
+import { listQuery } from '../../http/list.ts';
 import { IdParams, ListOf, problemResponses } from '../../http/schemas.ts';
 import type { App, RouteDeps } from '../../http/types.ts';
-import { TEAM_SORT } from './teams.repository.ts';
-import { CreateTeamSchema, TeamListQuery, TeamSchema, UpdateTeamSchema } from './teams.schemas.ts';
+import { TEAM_LIST } from './teams.repository.ts';
+import { CreateTeamSchema, TeamSchema, UpdateTeamSchema } from './teams.schemas.ts';
 import * as service from './teams.service.ts';
 
 const tags = ['Users and teams'];
@@ -17,14 +17,13 @@ export function teamsRoutes(app: App, { ctx }: RouteDeps): void {
       schema: {
         tags,
         summary: 'List teams',
-        querystring: TeamListQuery,
+        querystring: listQuery(TEAM_LIST),
         response: { 200: ListOf(TeamSchema), ...problemResponses },
       },
     },
     async (request) => {
       actorOf(request);
-      const { q, headId, ...page } = request.query;
-      return service.listTeams(ctx, { q, headId }, parseListParams(page, TEAM_SORT, 'name'));
+      return service.listTeams(ctx, request.query);
     },
   );
 

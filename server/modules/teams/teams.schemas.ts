@@ -1,5 +1,5 @@
 import { type Static, Type } from 'typebox';
-import { Id, ListQueryBase, Stamps } from '../../http/schemas.ts';
+import { Id, Stamps } from '../../http/schemas.ts';
 
 export const TeamSchema = Type.Object(
   {
@@ -37,6 +37,3 @@ export const UpdateTeamSchema = Type.Object(
   { additionalProperties: false, minProperties: 1, examples: [{ headId: '01jdq3m6e2x7k9v4b8c1n5t0hd' }] },
 );
 export type UpdateTeam = Static<typeof UpdateTeamSchema>;
-
-export const TeamListQuery = Type.Object({ ...ListQueryBase, headId: Type.Optional(Id) }, { additionalProperties: false });
-export type TeamListQuery = Static<typeof TeamListQuery>;

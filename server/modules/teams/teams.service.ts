@@ -6,7 +6,6 @@ import { newId } from '../../core/ids.ts';
 import type { DB } from '../../db/schema.ts';
 import { AppError, conflict, forbidden, notFound } from '../../http/errors.ts';
 import { versionMismatch } from '../../http/if-match.ts';
-import type { ListParams } from '../../http/list.ts';
 import { findUserById } from '../users/users.repository.ts';
 import * as repo from './teams.repository.ts';
 import type { CreateTeam, Team, UpdateTeam } from './teams.schemas.ts';
@@ -39,8 +38,8 @@ async function assertNameFree(db: Kysely<DB>, name: string, exceptId?: string): 
     throw conflict('A team with this name already exists', [{ path: 'name', message: 'already in use' }]);
 }
 
-export async function listTeams(ctx: Ctx, filters: { q?: string; headId?: string }, params: ListParams) {
-  const page = await repo.listTeams(ctx.db, filters, params);
+export async function listTeams(ctx: Ctx, query: Record<string, unknown>) {
+  const page = await repo.listTeams(ctx.db, query);
   return { data: page.rows.map(presentTeam), nextCursor: page.nextCursor };
 }
 

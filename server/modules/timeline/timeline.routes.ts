@@ -1,8 +1,9 @@
 import { actorOf } from '../../http/auth.ts';
+import { listQuery } from '../../http/list.ts';
 import { IdParams, ListOf, problemResponses } from '../../http/schemas.ts';
 import type { App, RouteDeps } from '../../http/types.ts';
-import { TimelineItemSchema, TimelineQuery } from './timeline.schemas.ts';
-import { type TimelineEntity, timeline } from './timeline.service.ts';
+import { TimelineItemSchema } from './timeline.schemas.ts';
+import { TIMELINE_LIST, type TimelineEntity, timeline } from './timeline.service.ts';
 
 const PATHS: Record<TimelineEntity, string> = { contact: 'contacts', company: 'companies', deal: 'deals' };
 
@@ -15,12 +16,11 @@ export function timelineRoutes(app: App, { ctx }: RouteDeps): void {
           tags: ['Timeline'],
           summary: `Everything that happened to a ${entity}, newest first`,
           params: IdParams,
-          querystring: TimelineQuery,
+          querystring: listQuery(TIMELINE_LIST),
           response: { 200: ListOf(TimelineItemSchema), ...problemResponses },
         },
       },
-      async (request) =>
-        timeline(ctx, actorOf(request), entity, request.params.id, request.query.limit ?? 50, request.query.cursor),
+      async (request) => timeline(ctx, actorOf(request), entity, request.params.id, request.query),
     );
   }
 }

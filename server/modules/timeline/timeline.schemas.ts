@@ -33,11 +33,3 @@ export const TimelineItemSchema = Type.Object(
   },
 );
 export type TimelineItem = Static<typeof TimelineItemSchema>;
-
-export const TimelineQuery = Type.Object(
-  {
-    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
-    cursor: Type.Optional(Type.String({ maxLength: 200 })),
-  },
-  { additionalProperties: false },
-);

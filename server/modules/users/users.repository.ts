@@ -1,37 +1,36 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
+import { Type } from 'typebox';
 import type { DB, NewUserRow, UserRow, UserUpdate } from '../../db/schema.ts';
-import { applyKeyset, type ListParams, likePattern, pageOf, type SortField } from '../../http/list.ts';
+import { containsText, type ListSpec, listPage } from '../../http/list.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
-export const USER_SORT: Record<string, SortField> = {
-  name: { expr: sql`lower(users.name)` },
-  email: { expr: 'users.email' },
-  role: { expr: 'users.role' },
-  createdAt: { expr: 'users.createdAt' },
-  updatedAt: { expr: 'users.updatedAt' },
+/** The staff directory by name; name and email compare ignoring case, teamId=null: users without a team. */
+export const USER_LIST: ListSpec = {
+  defaultSort: 'name',
+  idColumn: 'users.id',
+  sortable: {
+    name: { expr: sql`lower(users.name)` },
+    email: { expr: 'users.email' },
+    role: { expr: 'users.role' },
+    createdAt: { expr: 'users.createdAt' },
+    updatedAt: { expr: 'users.updatedAt' },
+  },
+  filters: {
+    name: { expr: 'users.name', kind: 'ci', schema: Type.String({ maxLength: 200 }) },
+    email: { expr: 'users.email', kind: 'ci', schema: Type.String({ maxLength: 254 }) },
+    role: {
+      expr: 'users.role',
+      schema: Type.Union([Type.Literal('admin'), Type.Literal('head'), Type.Literal('manager'), Type.Literal('specialist')]),
+    },
+    teamId: { expr: 'users.teamId', kind: 'nullable', schema: Type.String({ maxLength: 64, description: 'null for none' }) },
+    active: { expr: 'users.active', kind: 'bool', schema: Type.Boolean() },
+  },
+  search: containsText('users.name', 'users.email'),
 };
 
-export interface UserFilters {
-  q?: string;
-  role?: string;
-  teamId?: string;
-  active?: boolean;
-}
-
-export async function listUsers(db: Db, filters: UserFilters, params: ListParams) {
-  let q = db.selectFrom('users').selectAll('users');
-  if (filters.role) q = q.where('users.role', '=', filters.role as UserRow['role']);
-  if (filters.teamId) q = q.where('users.teamId', '=', filters.teamId);
-  if (filters.active !== undefined) q = q.where('users.active', '=', filters.active ? 1 : 0);
-  if (filters.q) {
-    const pattern = likePattern(filters.q.toLowerCase());
-    q = q.where((eb) =>
-      eb.or([sql<boolean>`lower(users.name) LIKE ${pattern} ESCAPE '\\'`, sql<boolean>`users.email LIKE ${pattern} ESCAPE '\\'`]),
-    );
-  }
-  const rows = await applyKeyset(q, params, USER_SORT, 'users.id').execute();
-  return pageOf(rows, params);
+export function listUsers(db: Db, query: Record<string, unknown>) {
+  return listPage(db.selectFrom('users').selectAll('users'), USER_LIST, query);
 }
 
 export function findUserById(db: Db, id: string): Promise<UserRow | undefined> {

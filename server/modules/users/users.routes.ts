@@ -1,11 +1,11 @@
 import { Type } from 'typebox';
 import { actorOf } from '../../http/auth.ts';
 import { expectedVersion } from '../../http/if-match.ts';
-import { parseListParams } from '../../http/list.ts';
+import { listQuery } from '../../http/list.ts';
 import { IdParams, ListOf, problemResponses } from '../../http/schemas.ts';
 import type { App, RouteDeps } from '../../http/types.ts';
-import { USER_SORT } from './users.repository.ts';
-import { CreateUserSchema, UpdateUserSchema, UserListQuery, UserSchema } from './users.schemas.ts';
+import { USER_LIST } from './users.repository.ts';
+import { CreateUserSchema, UpdateUserSchema, UserSchema } from './users.schemas.ts';
 import * as service from './users.service.ts';
 
 const tags = ['Users and teams'];
@@ -17,14 +17,13 @@ export function usersRoutes(app: App, { ctx }: RouteDeps): void {
       schema: {
         tags,
         summary: 'List users (the staff directory)',
-        querystring: UserListQuery,
+        querystring: listQuery(USER_LIST),
         response: { 200: ListOf(UserSchema), ...problemResponses },
       },
     },
     async (request) => {
       actorOf(request);
-      const { role, teamId, active, q, ...page } = request.query;
-      return service.listUsers(ctx, { role, teamId, active, q }, parseListParams(page, USER_SORT, 'name'));
+      return service.listUsers(ctx, request.query);
     },
   );
 

@@ -1,5 +1,5 @@
 import { type Static, Type } from 'typebox';
-import { Email, Id, ListQueryBase, Stamps, Timestamp } from '../../http/schemas.ts';
+import { Email, Id, Stamps, Timestamp } from '../../http/schemas.ts';
 
 export const RoleSchema = Type.Union(
   [Type.Literal('admin'), Type.Literal('head'), Type.Literal('manager'), Type.Literal('specialist')],
@@ -72,14 +72,3 @@ export const UpdateUserSchema = Type.Object(
   { additionalProperties: false, minProperties: 1, examples: [{ role: 'head', teamId: '01jdq3m6e2x7k9v4b8c1n5t0tm' }] },
 );
 export type UpdateUser = Static<typeof UpdateUserSchema>;
-
-export const UserListQuery = Type.Object(
-  {
-    ...ListQueryBase,
-    role: Type.Optional(RoleSchema),
-    teamId: Type.Optional(Id),
-    active: Type.Optional(Type.Boolean()),
-  },
-  { additionalProperties: false },
-);
-export type UserListQuery = Static<typeof UserListQuery>;

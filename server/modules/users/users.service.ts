@@ -6,7 +6,6 @@ import { newId } from '../../core/ids.ts';
 import type { DB, UserRow, UserUpdate } from '../../db/schema.ts';
 import { AppError, conflict, forbidden, notFound } from '../../http/errors.ts';
 import { versionMismatch } from '../../http/if-match.ts';
-import type { ListParams } from '../../http/list.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { revokeUserSessions } from '../auth/sessions.repository.ts';
 import { findTeamById } from '../teams/teams.repository.ts';
@@ -38,8 +37,8 @@ async function assertTeamExists(db: Kysely<DB>, teamId: string | null | undefine
 }
 
 /** Lists users: every signed-in user may see the staff directory (for assigning work). */
-export async function listUsers(ctx: Ctx, filters: repo.UserFilters, params: ListParams) {
-  const page = await repo.listUsers(ctx.db, filters, params);
+export async function listUsers(ctx: Ctx, query: Record<string, unknown>) {
+  const page = await repo.listUsers(ctx.db, query);
   return { data: page.rows.map(presentUser), nextCursor: page.nextCursor };
 }
 

@@ -2,6 +2,7 @@ import { Type } from 'typebox';
 import { actorOf } from '../../http/auth.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import { expectedVersion } from '../../http/if-match.ts';
+import { type ItemListSpec, listItems, listQuery } from '../../http/list.ts';
 import { IdParams, ListOf, problemResponses, Stamps } from '../../http/schemas.ts';
 import type { App, RouteDeps } from '../../http/types.ts';
 import { ConditionGroupSchema, type Definition, StepSchema, TriggerSchema } from './definition.ts';
@@ -224,6 +225,19 @@ const TemplateSchema = Type.Object(
   },
 );
 
+type ShippedTemplate = (typeof PROCESS_TEMPLATES)[number];
+
+/** The shipped process templates, in their order (or by key). */
+const TEMPLATE_LIST: ItemListSpec<ShippedTemplate> = {
+  defaultSort: 'position',
+  defaultLimit: 200,
+  idOf: (tpl) => tpl.key,
+  sortable: { position: (tpl) => PROCESS_TEMPLATES.indexOf(tpl), key: (tpl) => tpl.key },
+  filters: { key: { schema: Type.String({ maxLength: 64 }), matches: (tpl, value) => tpl.key === value } },
+  search: (tpl, text) =>
+    [tpl.key, tpl.name.de, tpl.name.en].some((s) => s.toLocaleLowerCase().includes(text.toLocaleLowerCase())),
+};
+
 export function workflowsRoutes(app: App, { ctx }: RouteDeps, engine: () => WorkflowEngine): void {
   app.get(
     '/api/v1/workflows',
@@ -231,20 +245,13 @@ export function workflowsRoutes(app: App, { ctx }: RouteDeps, engine: () => Work
       schema: {
         tags,
         summary: 'Workflows (admin)',
-        querystring: Type.Object(
-          {
-            trigger: Type.Optional(Type.String({ maxLength: 40, description: 'Only this trigger type, e.g. manual' })),
-            entityType: Type.Optional(RecordType),
-            enabled: Type.Optional(Type.Boolean()),
-          },
-          { additionalProperties: false },
-        ),
+        querystring: listQuery(service.WORKFLOW_LIST),
         response: { 200: ListOf(WorkflowSchema), ...problemResponses },
       },
     },
     async (request) => {
       service.assertAdmin(actorOf(request));
-      return { data: await service.listWorkflows(ctx, request.query), nextCursor: null };
+      return service.listWorkflows(ctx, request.query);
     },
   );
   app.get(
@@ -253,13 +260,13 @@ export function workflowsRoutes(app: App, { ctx }: RouteDeps, engine: () => Work
       schema: {
         tags,
         summary: 'Manual workflows any user can start on a record of this type (the buttons on a record)',
-        querystring: Type.Object({ entityType: RecordType }, { additionalProperties: false }),
+        querystring: listQuery(service.MANUAL_WORKFLOW_LIST, { extra: { entityType: RecordType } }),
         response: { 200: ListOf(ManualWorkflowSchema), ...problemResponses },
       },
     },
     async (request) => {
       actorOf(request);
-      return { data: await service.listManualWorkflows(ctx, request.query.entityType), nextCursor: null };
+      return service.listManualWorkflows(ctx, request.query);
     },
   );
   app.post(
@@ -367,9 +374,7 @@ export function workflowsRoutes(app: App, { ctx }: RouteDeps, engine: () => Work
         data: { startedBy: actor.userId },
       });
       await app.scheduler.tick();
-      const [full] = await service.listRuns(ctx, { limit: 1, id: run.id });
-      if (!full) throw notFound('Run');
-      return reply.code(201).send(full);
+      return reply.code(201).send(await service.getRun(ctx, run.id));
     },
   );
   app.get(
@@ -378,22 +383,13 @@ export function workflowsRoutes(app: App, { ctx }: RouteDeps, engine: () => Work
       schema: {
         tags,
         summary: 'Runs of workflows with their steps, results and errors (admin)',
-        querystring: Type.Object(
-          {
-            workflowId: Type.Optional(Type.String()),
-            dealId: Type.Optional(Type.String()),
-            entityId: Type.Optional(Type.String()),
-            status: Type.Optional(Type.String()),
-            limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
-          },
-          { additionalProperties: false },
-        ),
+        querystring: listQuery(service.RUN_LIST),
         response: { 200: ListOf(RunSchema), ...problemResponses },
       },
     },
     async (request) => {
       service.assertAdmin(actorOf(request));
-      return { data: await service.listRuns(ctx, { ...request.query, limit: request.query.limit ?? 50 }), nextCursor: null };
+      return service.listRuns(ctx, request.query);
     },
   );
   app.post(
@@ -422,20 +418,16 @@ export function workflowsRoutes(app: App, { ctx }: RouteDeps, engine: () => Work
       schema: {
         tags,
         summary: 'Shipped processes that can be installed',
+        querystring: listQuery(TEMPLATE_LIST),
         response: { 200: ListOf(TemplateSchema), ...problemResponses },
       },
     },
     async (request) => {
       actorOf(request);
+      const page = listItems(PROCESS_TEMPLATES, TEMPLATE_LIST, request.query);
       return {
-        data: PROCESS_TEMPLATES.map(({ key, name, description, roles, settings }) => ({
-          key,
-          name,
-          description,
-          roles,
-          settings,
-        })),
-        nextCursor: null,
+        data: page.rows.map(({ key, name, description, roles, settings }) => ({ key, name, description, roles, settings })),
+        nextCursor: page.nextCursor,
       };
     },
   );

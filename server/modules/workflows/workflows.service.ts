@@ -1,10 +1,12 @@
-import { sql, type Transaction } from 'kysely';
+import { type SqlBool, sql, type Transaction } from 'kysely';
+import { Type } from 'typebox';
 import { type Actor, isAdmin } from '../../core/actor.ts';
 import type { Ctx } from '../../core/context.ts';
 import { newId } from '../../core/ids.ts';
-import type { DB, WorkflowRow } from '../../db/schema.ts';
+import type { DB, WorkflowRow, WorkflowRunRow } from '../../db/schema.ts';
 import { AppError, forbidden, notFound } from '../../http/errors.ts';
 import { versionMismatch } from '../../http/if-match.ts';
+import { containsText, type FilterField, type ListSpec, listPage } from '../../http/list.ts';
 import { getVisibleCompany } from '../companies/companies.service.ts';
 import { getVisibleContact } from '../contacts/contacts.service.ts';
 import { getVisibleDeal } from '../deals/deals.service.ts';
@@ -95,26 +97,66 @@ async function ensureSecret(db: Ctx['db'], row: WorkflowRow): Promise<string | u
   return secret;
 }
 
-export async function listWorkflows(ctx: Ctx, filters: { trigger?: string; entityType?: string; enabled?: boolean } = {}) {
-  let q = ctx.db.selectFrom('workflows').selectAll().orderBy(sql`lower(name)`);
-  if (filters.trigger) q = q.where('triggerType', '=', filters.trigger);
-  if (filters.enabled !== undefined) q = q.where('enabled', '=', filters.enabled ? 1 : 0);
-  return (await q.execute())
-    .filter((row) => {
-      const entity = (JSON.parse(row.definition) as Definition).trigger.entity;
-      return !filters.entityType || !entity || entity === filters.entityType;
-    })
-    .map((row) => presentWorkflow(row));
+export const RecordTypeSchema = Type.Union([
+  Type.Literal('contact'),
+  Type.Literal('company'),
+  Type.Literal('deal'),
+  Type.Literal('task'),
+]);
+const triggerEntity = sql`json_extract(workflows.definition, '$.trigger.entity')`;
+
+/** Workflows by name; one page holds 200. entityType also matches workflows whose trigger names no record type. */
+export const WORKFLOW_LIST: ListSpec = {
+  defaultSort: 'name',
+  defaultLimit: 200,
+  idColumn: 'workflows.id',
+  sortable: {
+    name: { expr: sql`lower(workflows.name)` },
+    createdAt: { expr: 'workflows.createdAt' },
+    updatedAt: { expr: 'workflows.updatedAt' },
+  },
+  filters: {
+    trigger: {
+      expr: 'workflows.triggerType',
+      schema: Type.String({ maxLength: 40, description: 'Only this trigger type, e.g. manual' }),
+    },
+    entityType: {
+      expr: triggerEntity,
+      schema: RecordTypeSchema,
+      where: (value) => sql<SqlBool>`(${triggerEntity} IS NULL OR ${triggerEntity} = ${String(value)})`,
+    },
+    enabled: { expr: 'workflows.enabled', kind: 'bool', schema: Type.Boolean() },
+    templateKey: {
+      expr: 'workflows.templateKey',
+      kind: 'nullable',
+      schema: Type.String({ maxLength: 64, description: 'null for none' }),
+    },
+  },
+  search: containsText('workflows.name'),
+};
+
+export async function listWorkflows(ctx: Ctx, query: Record<string, unknown>) {
+  const page = await listPage(ctx.db.selectFrom('workflows').selectAll(), WORKFLOW_LIST, query);
+  return { data: page.rows.map((row) => presentWorkflow(row)), nextCursor: page.nextCursor };
 }
 
+/** The manual workflows list: entityType is required. */
+export const MANUAL_WORKFLOW_LIST: ListSpec = {
+  ...WORKFLOW_LIST,
+  filters: { entityType: WORKFLOW_LIST.filters.entityType as FilterField },
+};
+
 /** The enabled manual workflows a user may start on a record of this type (the buttons on the record). */
-export async function listManualWorkflows(ctx: Ctx, entityType: string) {
-  return (await listWorkflows(ctx, { trigger: 'manual', entityType, enabled: true })).map((w) => ({
-    id: w.id,
-    name: w.name,
-    description: w.description,
-    entityType: w.trigger.entity ?? null,
-  }));
+export async function listManualWorkflows(ctx: Ctx, query: Record<string, unknown>) {
+  const manual = ctx.db.selectFrom('workflows').selectAll().where('triggerType', '=', 'manual').where('enabled', '=', 1);
+  const page = await listPage(manual, MANUAL_WORKFLOW_LIST, query);
+  return {
+    data: page.rows.map((row) => {
+      const w = presentWorkflow(row);
+      return { id: w.id, name: w.name, description: w.description, entityType: w.trigger.entity ?? null };
+    }),
+    nextCursor: page.nextCursor,
+  };
 }
 
 type RecordType = 'contact' | 'company' | 'deal' | 'task';
@@ -289,17 +331,41 @@ export async function updateWorkflow(
   return presentWorkflow(await getWorkflow(ctx, id), secret);
 }
 
-export async function listRuns(
-  ctx: Ctx,
-  filters: { id?: string; workflowId?: string; dealId?: string; entityId?: string; status?: string; limit: number },
-) {
-  let q = ctx.db.selectFrom('workflowRuns').selectAll().orderBy('startedAt', 'desc').orderBy('id', 'desc').limit(filters.limit);
-  if (filters.id) q = q.where('id', '=', filters.id);
-  if (filters.workflowId) q = q.where('workflowId', '=', filters.workflowId);
-  if (filters.dealId) q = q.where('dealId', '=', filters.dealId);
-  if (filters.entityId) q = q.where('entityId', '=', filters.entityId);
-  if (filters.status) q = q.where('status', '=', filters.status as never);
-  const runs = await q.execute();
+const Ref = Type.String({ maxLength: 64 });
+
+/** Workflow runs, newest first. */
+export const RUN_LIST: ListSpec = {
+  defaultSort: '-startedAt',
+  idColumn: 'workflowRuns.id',
+  sortable: {
+    startedAt: { expr: 'workflowRuns.startedAt' },
+    finishedAt: { expr: 'workflowRuns.finishedAt' },
+    updatedAt: { expr: 'workflowRuns.updatedAt' },
+  },
+  filters: {
+    workflowId: { expr: 'workflowRuns.workflowId', schema: Ref },
+    dealId: { expr: 'workflowRuns.dealId', schema: Ref },
+    entityType: { expr: 'workflowRuns.entityType', schema: RecordTypeSchema },
+    entityId: { expr: 'workflowRuns.entityId', schema: Ref },
+    status: {
+      expr: 'workflowRuns.status',
+      schema: Type.Union(['running', 'waiting', 'done', 'failed', 'canceled'].map((s) => Type.Literal(s))),
+    },
+  },
+};
+
+export async function listRuns(ctx: Ctx, query: Record<string, unknown>) {
+  const page = await listPage(ctx.db.selectFrom('workflowRuns').selectAll(), RUN_LIST, query);
+  return { data: await withSteps(ctx, page.rows), nextCursor: page.nextCursor };
+}
+
+export async function getRun(ctx: Ctx, id: string) {
+  const [run] = await withSteps(ctx, await ctx.db.selectFrom('workflowRuns').selectAll().where('id', '=', id).execute());
+  if (!run) throw notFound('Run');
+  return run;
+}
+
+async function withSteps(ctx: Ctx, runs: WorkflowRunRow[]) {
   const steps = runs.length
     ? await ctx.db
         .selectFrom('workflowRunSteps')

@@ -1,16 +1,15 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { api, type Page } from './client.ts';
+import { api, fetchAll } from './client.ts';
 import type { CreateCustomField, CustomField, CustomFieldEntity, UpdateCustomField } from './types.ts';
 
 export const customFieldsKey = ['custom-fields'] as const;
 
-/** Every custom field definition (all fit in one page), sorted by position; filter by entity with `fieldsOf`. */
+/** Every custom field definition (every page), sorted by entity and position; filter by entity with `fieldsOf`. */
 export function useCustomFields() {
   return useQuery({
     queryKey: customFieldsKey,
-    queryFn: ({ signal }) => api.get<Page<CustomField>>('/custom-fields', { query: { limit: 200 }, signal }),
-    select: (page) => page.data,
+    queryFn: ({ signal }) => fetchAll<CustomField>('/custom-fields', {}, signal),
     staleTime: 60_000,
   });
 }

@@ -1,5 +1,5 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, type Page } from './client.ts';
+import { api, fetchAll, type Page } from './client.ts';
 import type {
   Board,
   CreateDeal,
@@ -86,8 +86,7 @@ export function useDeal(id: string) {
 export function useDealHistory(id: string) {
   return useQuery({
     queryKey: [...dealsKey, 'history', id],
-    queryFn: ({ signal }) => api.get<{ data: StageChange[] }>(`${path(id)}/history`, { signal }),
-    select: (res) => res.data,
+    queryFn: ({ signal }) => fetchAll<StageChange>(`${path(id)}/history`, {}, signal),
   });
 }
 
@@ -153,8 +152,7 @@ export function useDeleteDeal() {
 export function useLineItems(dealId: string) {
   return useQuery({
     queryKey: [...dealsKey, 'line-items', dealId],
-    queryFn: ({ signal }) => api.get<{ data: LineItem[] }>(`${path(dealId)}/line-items`, { signal }),
-    select: (res) => res.data,
+    queryFn: ({ signal }) => fetchAll<LineItem>(`${path(dealId)}/line-items`, {}, signal),
   });
 }
 
@@ -177,8 +175,7 @@ export function useLineItemMutations(dealId: string) {
 export function usePayments(dealId: string) {
   return useQuery({
     queryKey: [...dealsKey, 'payments', dealId],
-    queryFn: ({ signal }) => api.get<{ data: Payment[] }>(`${path(dealId)}/payments`, { signal }),
-    select: (res) => res.data,
+    queryFn: ({ signal }) => fetchAll<Payment>(`${path(dealId)}/payments`, {}, signal),
   });
 }
 

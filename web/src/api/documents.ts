@@ -8,7 +8,7 @@ import type {
   TemplateSchema,
   UpdateTemplateSchema,
 } from '../../../server/modules/documents/documents.schemas.ts';
-import { ApiError, api, type Page } from './client.ts';
+import { ApiError, api, fetchAll } from './client.ts';
 
 export type DocumentRecord = Static<typeof DocumentSchema>;
 export type CreateDocument = Static<typeof CreateDocumentSchema>;
@@ -36,16 +36,14 @@ const enc = encodeURIComponent;
 export function useDealDocuments(dealId: string) {
   return useQuery({
     queryKey: [...documentsKey, 'deal', dealId],
-    queryFn: ({ signal }) => api.get<Page<DocumentRecord>>(`/deals/${enc(dealId)}/documents`, { signal }),
-    select: (page) => page.data,
+    queryFn: ({ signal }) => fetchAll<DocumentRecord>(`/deals/${enc(dealId)}/documents`, {}, signal),
   });
 }
 
 export function useContactDocuments(contactId: string) {
   return useQuery({
     queryKey: [...documentsKey, 'contact', contactId],
-    queryFn: ({ signal }) => api.get<Page<DocumentRecord>>(`/contacts/${enc(contactId)}/documents`, { signal }),
-    select: (page) => page.data,
+    queryFn: ({ signal }) => fetchAll<DocumentRecord>(`/contacts/${enc(contactId)}/documents`, {}, signal),
   });
 }
 
@@ -94,8 +92,7 @@ export function useCancelDocument() {
 export function useTemplates() {
   return useQuery({
     queryKey: templatesKey,
-    queryFn: ({ signal }) => api.get<Page<DocumentTemplate>>('/document-templates', { signal }),
-    select: (page) => page.data,
+    queryFn: ({ signal }) => fetchAll<DocumentTemplate>('/document-templates', {}, signal),
   });
 }
 
@@ -109,8 +106,7 @@ export function useTemplate(id: string) {
 export function useTemplateVersions(id: string) {
   return useQuery({
     queryKey: [...templatesKey, 'versions', id],
-    queryFn: ({ signal }) => api.get<{ data: TemplateVersion[] }>(`/document-templates/${enc(id)}/versions`, { signal }),
-    select: (answer) => answer.data,
+    queryFn: ({ signal }) => fetchAll<TemplateVersion>(`/document-templates/${enc(id)}/versions`, {}, signal),
   });
 }
 

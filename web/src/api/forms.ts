@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, type Page } from './client.ts';
+import { api, fetchAll } from './client.ts';
 
 /* Web forms (admin): the public intake's forms and their embed snippet (server/modules/forms). */
 
@@ -54,8 +54,7 @@ const path = (id: string) => `/forms/${encodeURIComponent(id)}`;
 export function useWebForms() {
   return useQuery({
     queryKey: formsKey,
-    queryFn: ({ signal }) => api.get<Page<WebForm>>('/forms', { signal }),
-    select: (page) => page.data,
+    queryFn: ({ signal }) => fetchAll<WebForm>('/forms', {}, signal),
   });
 }
 

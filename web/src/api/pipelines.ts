@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, type Page } from './client.ts';
+import { api, fetchAll, type Page } from './client.ts';
 import type { CreatePipeline, LostReason, Pipeline, UpdatePipeline } from './types.ts';
 
 export const pipelinesKey = ['pipelines'] as const;
@@ -7,12 +7,11 @@ export const lostReasonsKey = ['lost-reasons'] as const;
 
 const path = (id: string) => `/pipelines/${encodeURIComponent(id)}`;
 
-/** Every pipeline with its stages in order (a handful; one page). */
+/** Every pipeline with its stages in order (a handful; every page). */
 export function usePipelines() {
   return useQuery({
     queryKey: pipelinesKey,
-    queryFn: ({ signal }) => api.get<Page<Pipeline>>('/pipelines', { signal }),
-    select: (page) => page.data,
+    queryFn: ({ signal }) => fetchAll<Pipeline>('/pipelines', {}, signal),
     staleTime: 60_000,
   });
 }
@@ -78,8 +77,7 @@ export function useDealCount(filter: { pipelineId?: string; stageId?: string } |
 export function useLostReasons() {
   return useQuery({
     queryKey: lostReasonsKey,
-    queryFn: ({ signal }) => api.get<Page<LostReason>>('/lost-reasons', { signal }),
-    select: (page) => page.data,
+    queryFn: ({ signal }) => fetchAll<LostReason>('/lost-reasons', {}, signal),
     staleTime: 60_000,
   });
 }

@@ -10,7 +10,7 @@ import type {
 } from '../../../server/modules/reports/sales.schemas.ts';
 import type { PutTargets, Target } from '../../../server/modules/reports/targets.schemas.ts';
 import type { ActivityReport, ResponseTimeReport, TasksReport } from '../../../server/modules/reports/work.schemas.ts';
-import { api, request } from './client.ts';
+import { api, fetchAll, request } from './client.ts';
 import { type ServerEventType, useServerEvents } from './events.ts';
 
 export type {
@@ -109,8 +109,7 @@ export const targetsKey = [...reportsKey, 'targets'] as const;
 export function useTargets(query: { from: string; to: string }) {
   return useQuery({
     queryKey: [...targetsKey, query],
-    queryFn: ({ signal }) => api.get<{ data: Target[] }>('/reports/targets', { query, signal }),
-    select: (page) => page.data,
+    queryFn: ({ signal }) => fetchAll<Target>('/reports/targets', query, signal),
   });
 }
 

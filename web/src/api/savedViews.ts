@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, type Page } from './client.ts';
+import { api, fetchAll } from './client.ts';
 import type { SavedView } from './types.ts';
 
 type ViewEntity = SavedView['entity'];
@@ -10,8 +10,7 @@ const key = (entity: ViewEntity) => ['saved-views', entity] as const;
 export function useSavedViews(entity: ViewEntity) {
   return useQuery({
     queryKey: key(entity),
-    queryFn: ({ signal }) => api.get<Page<SavedView>>('/saved-views', { query: { entity }, signal }),
-    select: (page) => page.data,
+    queryFn: ({ signal }) => fetchAll<SavedView>('/saved-views', { entity }, signal),
   });
 }
 

@@ -70,8 +70,7 @@ export function useTask(id: string) {
 export function useTaskTypes() {
   return useQuery({
     queryKey: taskTypesKey,
-    queryFn: ({ signal }) => api.get<Page<TaskType>>('/task-types', { signal }),
-    select: (page) => page.data,
+    queryFn: ({ signal }) => fetchAll<TaskType>('/task-types', {}, signal),
     staleTime: 5 * 60_000,
   });
 }
@@ -141,8 +140,7 @@ export function useDeleteTask() {
 export function useTaskComments(id: string) {
   return useQuery({
     queryKey: commentsKey(id),
-    queryFn: ({ signal }) => api.get<{ data: TaskComment[] }>(`${taskPath(id)}/comments`, { signal }),
-    select: (res) => res.data,
+    queryFn: ({ signal }) => fetchAll<TaskComment>(`${taskPath(id)}/comments`, {}, signal),
   });
 }
 

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, type Page } from './client.ts';
+import { api, fetchAll, type Page } from './client.ts';
 
 /*
  * Automation: workflows (trigger → conditions → steps), their runs and the shipped process templates.
@@ -220,8 +220,7 @@ const path = (id: string) => `/workflows/${encodeURIComponent(id)}`;
 export function useWorkflows(opts: { enabled?: boolean } = {}) {
   return useQuery({
     queryKey: workflowsKey,
-    queryFn: ({ signal }) => api.get<Page<Workflow>>('/workflows', { signal }),
-    select: (page) => page.data,
+    queryFn: ({ signal }) => fetchAll<Workflow>('/workflows', {}, signal),
     enabled: opts.enabled ?? true,
   });
 }
@@ -277,8 +276,7 @@ export function runBody({ entityType, entityId }: RunTarget): RunTarget {
 export function useManualWorkflows(entityType: TriggerEntity) {
   return useQuery({
     queryKey: [...workflowsKey, 'manual', entityType],
-    queryFn: ({ signal }) => api.get<Page<ManualWorkflow>>('/workflows/manual', { query: { entityType }, signal }),
-    select: (page) => page.data,
+    queryFn: ({ signal }) => fetchAll<ManualWorkflow>('/workflows/manual', { entityType }, signal),
     staleTime: 60_000,
   });
 }
@@ -329,8 +327,7 @@ export function useRetryRun() {
 export function useWorkflowTemplates() {
   return useQuery({
     queryKey: ['workflow-templates'],
-    queryFn: ({ signal }) => api.get<Page<ProcessTemplate>>('/workflow-templates', { signal }),
-    select: (page) => page.data,
+    queryFn: ({ signal }) => fetchAll<ProcessTemplate>('/workflow-templates', {}, signal),
     staleTime: 5 * 60_000,
   });
 }
@@ -354,8 +351,7 @@ export function useInstallTemplate() {
 export function useDocumentTemplates() {
   return useQuery({
     queryKey: ['document-templates'],
-    queryFn: ({ signal }) => api.get<Page<DocumentTemplate>>('/document-templates', { signal }),
-    select: (page) => page.data,
+    queryFn: ({ signal }) => fetchAll<DocumentTemplate>('/document-templates', {}, signal),
     staleTime: 60_000,
   });
 }
