@@ -59,7 +59,8 @@ export function presentDeal(row: repo.DealWithNames): Deal {
   };
 }
 
-const TRACKED = [
+/** The fields a deal's timeline shows changes of (PATCH and the deal import). */
+export const DEAL_TRACKED_FIELDS = [
   'title',
   'contactId',
   'companyId',
@@ -338,7 +339,11 @@ export async function updateDeal(ctx: Ctx, actor: Actor, id: string, input: Upda
         secondsInPrevious: seconds,
       });
     }
-    const diff = diffRecords(presentDeal(current), presentDeal({ ...row, contactName: null, companyName: null }), TRACKED);
+    const diff = diffRecords(
+      presentDeal(current),
+      presentDeal({ ...row, contactName: null, companyName: null }),
+      DEAL_TRACKED_FIELDS,
+    );
     if (moving) diff.unshift({ field: 'stageId', from: current.stageId, to: stage.id });
     if (diff.length > 0) {
       const action = moving ? 'stage_changed' : diff.length === 1 && diff[0]?.field === 'ownerId' ? 'owner_changed' : 'updated';

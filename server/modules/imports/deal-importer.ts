@@ -4,7 +4,7 @@ import type { DealRow, StageRow } from '../../db/schema.ts';
 import { AppError } from '../../http/errors.ts';
 import { dealMoney } from '../deals/deal-totals.ts';
 import { CreateDealSchema } from '../deals/deals.schemas.ts';
-import { presentDeal } from '../deals/deals.service.ts';
+import { DEAL_TRACKED_FIELDS, presentDeal } from '../deals/deals.service.ts';
 import { assertStageRequirements, missingForStage } from '../deals/stage-rules.ts';
 import { type ChangeEntry, diffRecords, type FieldChange } from '../timeline/changes.repository.ts';
 import { DealLookups } from './deal-lookups.ts';
@@ -22,23 +22,6 @@ import {
 import { dealMoneyInputs, dealsByExternalIds, insertChanges } from './import-records.repository.ts';
 import type { StandardField } from './mapping.ts';
 import { createdEntry, keysOf, rejectSeen, rememberKeys, runRows, uniq, updatedEntry } from './record-import.ts';
-
-// The fields a deal's timeline shows changes of (as PATCH /deals records them).
-const TRACKED = [
-  'title',
-  'contactId',
-  'companyId',
-  'ownerId',
-  'amountCents',
-  'currency',
-  'taxRate',
-  'expectedCloseDate',
-  'lostReason',
-  'source',
-  'tags',
-  'customFields',
-  'externalId',
-];
 
 /** Where a stage's required field comes from in an import: the columns that can fill it. */
 const SOURCES: Record<string, StandardField[]> = {
@@ -220,7 +203,7 @@ export function dealProcessor(state: ImportState): Processor {
       const after = { ...before, ...changes };
       if (moving) assertGate(stage, after, lines.length);
 
-      const diff: FieldChange[] = diffRecords(withoutNames(before), withoutNames(after), TRACKED);
+      const diff: FieldChange[] = diffRecords(withoutNames(before), withoutNames(after), DEAL_TRACKED_FIELDS);
       if (moving) diff.unshift({ field: 'stageId', from: before.stageId, to: stage.id });
       if (diff.length === 0) return void result.unchanged++;
       result.updated++;
